@@ -1,0 +1,1 @@
+// The BorderAnalysis module. See README.md for what it provides.

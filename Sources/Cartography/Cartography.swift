@@ -1,0 +1,1 @@
+// The Cartography module. See README.md for what it provides.

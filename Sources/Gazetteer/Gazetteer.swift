@@ -1,0 +1,1 @@
+// The Gazetteer module. See README.md for what it provides.

@@ -1,0 +1,1 @@
+// The Geodesy module. See README.md for what it provides.

@@ -1,0 +1,1 @@
+// The Geoparser module. See README.md for what it provides.

@@ -1,0 +1,1 @@
+// The Topology module. See README.md for what it provides.

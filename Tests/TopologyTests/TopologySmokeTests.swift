@@ -1,0 +1,6 @@
+import Testing
+@testable import Topology
+
+@Test("the Topology module builds and links") func TopologyLinks() {
+    #expect(Bool(true))
+}
