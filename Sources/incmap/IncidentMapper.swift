@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct IncidentMapper: ParsableCommand {
@@ -8,6 +9,26 @@ struct IncidentMapper: ParsableCommand {
         version: IncidentMapperVersion.string,
         subcommands: []
     )
+
+    /// Parses as usual, but reports a failure from a command's `run()` as one line on stderr
+    /// (`incmap: …`) instead of ArgumentParser's usage text, with a non-zero exit.
+    static func main() {
+        var command: ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
+        do {
+            try command.run()
+        } catch let failure as CLIFailure {
+            Console.error(failure.description)
+            Foundation.exit(failure.exitCode)
+        } catch let code as ExitCode {
+            exit(withError: code)
+        } catch is CleanExit {
+            exit(withError: nil)
+        } catch {
+            Console.error(String(describing: error))
+            Foundation.exit(1)
+        }
+    }
 }
 
 enum IncidentMapperVersion {
