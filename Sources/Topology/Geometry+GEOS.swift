@@ -7,58 +7,81 @@ import GeoJSON
 // A position's altitude becomes Z; in a sequence where some positions have an altitude and others
 // not, the missing ones are NaN in GEOS and come back as nil.
 
+/// Why GEOS cannot build a geometry value, and where.
+struct Malformation {
+    /// GeoJSON-style path of the component, e.g. `coordinates[0][3]`.
+    var path: String
+    /// What is wrong, for `TopologyError.malformed`.
+    var message: String
+    /// The same problem in the words GEOS's validity check uses (`TopologyValidationError`).
+    var reason: String
+    /// The offending position.
+    var location: Position?
+}
+
 extension Geometry {
-    /// Checks that GEOS can build this geometry: finite coordinates (unless `allowNonFinite`), lines
-    /// with 0 or ≥ 2 positions, rings closed with 0 or ≥ 4 positions. Throws `.malformed` with the
-    /// GeoJSON-style path of the first offending component.
-    func checkBuildable(path: String = "", allowNonFinite: Bool = false) throws {
-        func finite(_ ps: [Position], _ p: String) throws {
-            guard !allowNonFinite else { return }
-            if let i = ps.firstIndex(where: { !$0.latitude.isFinite || !$0.longitude.isFinite || !($0.altitude?.isFinite ?? true) }) {
-                throw TopologyError.malformed(path: "\(p)[\(i)]", message: "coordinate is not a finite number")
-            }
+    /// The first reason GEOS cannot build this geometry, if any: a non-finite coordinate, a line with one position, a ring with 1–3 positions or not closed. O(n).
+    func firstMalformation(path: String = "") -> Malformation? {
+        func finite(_ ps: [Position], _ p: String) -> Malformation? {
+            guard let i = ps.firstIndex(where: { !$0.latitude.isFinite || !$0.longitude.isFinite || !($0.altitude?.isFinite ?? true) })
+            else { return nil }
+            return Malformation(path: "\(p)[\(i)]", message: "coordinate is not a finite number", reason: "Invalid Coordinate", location: ps[i])
         }
-        func line(_ ps: [Position], _ p: String) throws {
-            try finite(ps, p)
-            if ps.count == 1 { throw TopologyError.malformed(path: p, message: "a line needs at least 2 positions, found 1") }
+        func line(_ ps: [Position], _ p: String) -> Malformation? {
+            if let m = finite(ps, p) { return m }
+            guard ps.count == 1 else { return nil }
+            return Malformation(path: p, message: "a line needs at least 2 positions, found 1",
+                                reason: "Too few distinct points in geometry component", location: ps[0])
         }
-        func ring(_ ps: [Position], _ p: String) throws {
-            try finite(ps, p)
-            if ps.isEmpty { return }
-            if ps.count < 4 { throw TopologyError.malformed(path: p, message: "a ring needs at least 4 positions, found \(ps.count)") }
-            if !samePlanarPoint(ps[0], ps[ps.count - 1]) {
-                throw TopologyError.malformed(path: p, message: "ring is not closed: first and last positions differ")
+        func ring(_ ps: [Position], _ p: String) -> Malformation? {
+            if let m = finite(ps, p) { return m }
+            guard let first = ps.first, let last = ps.last else { return nil }
+            if ps.count < 4 {
+                return Malformation(path: p, message: "a ring needs at least 4 positions, found \(ps.count)",
+                                    reason: "Too few distinct points in geometry component", location: first)
             }
+            if !samePlanarPoint(first, last) {
+                return Malformation(path: p, message: "ring is not closed: first and last positions differ",
+                                    reason: "Ring is not closed", location: first)
+            }
+            return nil
+        }
+        func firstOf<T>(_ items: [T], _ check: (Int, T) -> Malformation?) -> Malformation? {
+            for (i, item) in items.enumerated() { if let m = check(i, item) { return m } }
+            return nil
         }
         let c = path.isEmpty ? "coordinates" : path + ".coordinates"
         switch self {
-        case .point(let p): try finite([p], c)
-        case .multiPoint(let ps): try finite(ps, c)
-        case .lineString(let ps): try line(ps, c)
-        case .multiLineString(let ls): for (i, l) in ls.enumerated() { try line(l, "\(c)[\(i)]") }
-        case .polygon(let rs): for (i, r) in rs.enumerated() { try ring(r, "\(c)[\(i)]") }
+        case .point(let p): return finite([p], c).map { m in var m = m; m.path = c; return m }
+        case .multiPoint(let ps): return finite(ps, c)
+        case .lineString(let ps): return line(ps, c)
+        case .multiLineString(let ls): return firstOf(ls) { i, l in line(l, "\(c)[\(i)]") }
+        case .polygon(let rs): return firstOf(rs) { i, r in ring(r, "\(c)[\(i)]") }
         case .multiPolygon(let polys):
-            for (i, rs) in polys.enumerated() { for (j, r) in rs.enumerated() { try ring(r, "\(c)[\(i)][\(j)]") } }
+            return firstOf(polys) { i, rs in firstOf(rs) { j, r in ring(r, "\(c)[\(i)][\(j)]") } }
         case .geometryCollection(let gs):
-            for (i, g) in gs.enumerated() {
-                try g.checkBuildable(path: path.isEmpty ? "geometries[\(i)]" : "\(path).geometries[\(i)]", allowNonFinite: allowNonFinite)
+            return firstOf(gs) { i, g in
+                g.firstMalformation(path: path.isEmpty ? "geometries[\(i)]" : "\(path).geometries[\(i)]")
             }
         }
     }
+
+    /// Throws `TopologyError.malformed` for the first reason GEOS cannot build this geometry.
+    func checkBuildable() throws {
+        if let m = firstMalformation() { throw TopologyError.malformed(path: m.path, message: m.message) }
+    }
 }
 
-/// Equal in x and y; NaN-safe comparison is not needed because non-finite input is rejected first
-/// (or, for validity checks, NaN rings are left for GEOS to report as "Invalid Coordinate").
+/// Equal in x and y (the ring-closure test of GEOS, which ignores Z).
 private func samePlanarPoint(_ a: Position, _ b: Position) -> Bool {
-    (a.longitude == b.longitude || (a.longitude.isNaN && b.longitude.isNaN))
-        && (a.latitude == b.latitude || (a.latitude.isNaN && b.latitude.isNaN))
+    a.longitude == b.longitude && a.latitude == b.latitude
 }
 
 extension GEOSGeometryHandle {
     /// Builds the GEOS form of `geometry` in `context`. O(n) in the number of positions.
     /// Throws `.malformed` for input GEOS cannot represent, `.library` if GEOS fails.
-    convenience init(_ geometry: Geometry, in context: GEOSContext, allowNonFinite: Bool = false) throws {
-        try geometry.checkBuildable(allowNonFinite: allowNonFinite)
+    convenience init(_ geometry: Geometry, in context: GEOSContext) throws {
+        try geometry.checkBuildable()
         self.init(owning: try GEOSBuilder(context: context).build(geometry))
     }
 

@@ -6,8 +6,8 @@ public enum TopologyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A GEOS C function failed. `function` is its name (e.g. `GEOSIntersection_r`), `message` the text
     /// GEOS passed to its error handler (e.g. `TopologyException: side location conflict at …`).
     case library(function: String, message: String)
-    /// WKT or WKB input that cannot be read. `offset` is 0-based: a character offset (in Unicode scalars)
-    /// into WKT text, or a byte offset into WKB data.
+    /// WKT or WKB input that cannot be read. `offset` is the 0-based byte offset of the problem: into
+    /// the UTF-8 of WKT text (the same as the character offset, WKT being ASCII) or into WKB data.
     case parse(format: GeometryFormat, offset: Int, message: String)
     /// A geometry value that cannot be given to GEOS: a non-finite coordinate, an unclosed ring, a ring
     /// or line with too few positions. `path` locates the component as in GeoJSON,
@@ -20,7 +20,7 @@ public enum TopologyError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .library(let function, let message): "\(function) failed: \(message)"
         case .parse(let format, let offset, let message):
-            "invalid \(format.rawValue) at \(format == .wkb ? "byte" : "character") \(offset): \(message)"
+            "invalid \(format.rawValue) at offset \(offset): \(message)"
         case .malformed(let path, let message): path.isEmpty ? message : "\(path): \(message)"
         case .emptyGeometry(let operation): "\(operation) needs a non-empty geometry"
         }
