@@ -96,15 +96,17 @@ public final class GeoJSONFeatureStream {
     private var pendingIndex = 0
 
     static let chunkSize = 1 << 20
+    /// The buffer's current size in bytes (for tests of bounded memory).
+    var bufferCapacity: Int { capacity }
 
     /// Streams from a file descriptor; `ownsFileDescriptor` closes it when the stream is released.
-    init(fileDescriptor: Int32, ownsFileDescriptor: Bool, source: String, lenient: Bool, maxDepth: Int) {
+    init(fileDescriptor: Int32, ownsFileDescriptor: Bool, source: String, lenient: Bool, maxDepth: Int, chunkSize: Int = chunkSize) {
         self.source = source
         self.lenient = lenient
         self.maxDepth = maxDepth
         self.fd = fileDescriptor
         self.ownsFD = ownsFileDescriptor
-        capacity = Self.chunkSize
+        capacity = max(1, chunkSize)
         storage = .allocate(capacity: capacity)
     }
 
@@ -190,6 +192,7 @@ public final class GeoJSONFeatureStream {
                 }
                 if layout != .textSequence { layout = .newlineDelimited }
                 state = .sequence
+                index = 1 // the object just read was record 0
             case .sequence:
                 if let f = try nextRecord() { return f }
             }

@@ -126,7 +126,10 @@ struct JSONParser {
 
     mutating func enterContainer() throws(ParseStop) {
         depth += 1
-        if depth > maxDepth { throw syntaxError("nesting deeper than \(maxDepth) levels") }
+        if depth > maxDepth {
+            i -= 1 // report the bracket that opened the level too many
+            throw syntaxError("nesting deeper than \(maxDepth) levels")
+        }
     }
 
     // MARK: objects and arrays
