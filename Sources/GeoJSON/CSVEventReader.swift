@@ -76,8 +76,8 @@ public final class CSVEventReader {
     /// - Throws: `GeoJSONError` when it cannot be opened.
     public convenience init(contentsOf url: URL, options: CSVEventOptions = CSVEventOptions()) throws(GeoJSONError) {
         let fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { throw GeoJSONError(source: url.path, path: "", message: "cannot open: \(String(cString: strerror(errno)))") }
-        self.init(records: CSVRecordReader(fileDescriptor: fd, ownsFileDescriptor: true, source: url.path, delimiter: 0x2C), options: options)
+        guard fd >= 0 else { throw GeoJSONError(source: url.relativePath, path: "", message: "cannot open: \(String(cString: strerror(errno)))") }
+        self.init(records: CSVRecordReader(fileDescriptor: fd, ownsFileDescriptor: true, source: url.relativePath, delimiter: 0x2C), options: options)
     }
 
     /// Reads an open handle such as standard input; the handle stays open.
