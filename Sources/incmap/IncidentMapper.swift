@@ -10,6 +10,8 @@ struct IncidentMapper: ParsableCommand {
         subcommands: [
             Distance.self,
             Area.self,
+            Validate.self,
+            Convert.self,
             BenchContains.self,
         ]
     )
