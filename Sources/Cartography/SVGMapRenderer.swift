@@ -63,7 +63,7 @@ public struct SVGMapRenderer: Sendable {
         var placer = LabelPlacer(bounds: page.mapRect.insetBy(3), fontSize: o.labelFontSize)
 
         svg.open(document: document, options: o, frame: frame)
-        svg.line("<rect id=\"map-background\" x=\"\(coordinate(page.mapRect.minX))\" y=\"\(coordinate(page.mapRect.minY))\" width=\"\(coordinate(page.mapRect.width))\" height=\"\(coordinate(page.mapRect.height))\" fill=\"\(document.layers.contains { $0.kind == .countries && $0.isVisible } ? "#dfe9ef" : "#fbfaf6")\"/>")
+        svg.line("<g id=\"map-background-group\"><rect id=\"map-background\" x=\"\(coordinate(page.mapRect.minX))\" y=\"\(coordinate(page.mapRect.minY))\" width=\"\(coordinate(page.mapRect.width))\" height=\"\(coordinate(page.mapRect.height))\" fill=\"\(document.layers.contains { $0.kind == .countries && $0.isVisible } ? "#dfe9ef" : "#fbfaf6")\"/></g>")
 
         // Features, back to front, inside the frame's clip path.
         svg.line("<g id=\"map-body\" clip-path=\"url(#map-frame)\">")
