@@ -1,4 +1,5 @@
 import Foundation
+import Geodesy
 import GeoJSON
 
 // The one place where Cartography reaches for projections and geodesic measurements, so that the
@@ -9,17 +10,17 @@ func lambertAzimuthalEqualArea(centre: Position) -> any MapProjection {
     SphericalLambertFallback(centre: centre)
 }
 
-/// Ground distance in metres between two positions, for the scale bar.
-///
-/// FALLBACK until Geodesy's `Ellipsoid.wgs84` lands: great-circle distance on the authalic sphere
-/// (haversine), within about 0.5 % of the WGS84 geodesic.
-func groundDistance(_ a: Position, _ b: Position) -> Double {
-    let r = SphericalLambertFallback.authalicRadius
-    let p1 = a.latitude * .pi / 180, p2 = b.latitude * .pi / 180
-    let dp = p2 - p1, dl = (b.longitude - a.longitude) * .pi / 180
-    let h = sin(dp / 2) * sin(dp / 2) + cos(p1) * cos(p2) * sin(dl / 2) * sin(dl / 2)
-    return 2 * r * asin(min(1, h.squareRoot()))
+/// Ground distance in metres between two positions on the WGS84 ellipsoid (GeographicLib's
+/// geodesic via the Geodesy module), for the scale bar.
+/// - Throws: `CartographyError.projectionFailed` when a position is not valid (an unprojection
+///   outside the projection's domain).
+func groundDistance(_ a: Position, _ b: Position) throws(CartographyError) -> Double {
+    do {
+        return try Ellipsoid.wgs84.distance(from: a, to: b)
+    } catch {
+        throw .projectionFailed("geodesic distance for the scale bar: \(error)")
+    }
 }
 
-/// How the scale bar's ground distance was measured, for the map's caption.
-let groundDistanceMethod = "great circle on the authalic sphere (fallback)"
+/// How the scale bar's ground distance was measured, for the map's notes.
+let groundDistanceMethod = "geodesic on WGS84"

@@ -80,7 +80,7 @@ struct ScaleBarLayout {
             throw .projectionFailed("the map centre, for the scale bar")
         }
         measuredAt = centre
-        metresPerPixel = groundDistance(west, east) / (2 * half)
+        metresPerPixel = try groundDistance(west, east) / (2 * half)
         kilometres = Self.roundLength(atMost: rect.width * 0.22 * metresPerPixel / 1000)
         pixelLength = kilometres * 1000 / metresPerPixel
         caption = "Scale true at the map centre (\(formatLatLon(centre, decimals: 1)))"

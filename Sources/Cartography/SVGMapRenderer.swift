@@ -177,7 +177,7 @@ struct PageLayout {
     func footerSVG(_ d: MapDocument, projection: String) -> String {
         var s = "<g id=\"attribution\" font-size=\"10.5\" fill=\"#5c5750\">\n"
         var y = mapRect.maxY + 17
-        s += "<text x=\"20\" y=\"\(coordinate(y))\">\(xmlEscaped("Projection: \(projection). Scale bar true at the map centre only."))</text>\n"
+        s += "<text x=\"20\" y=\"\(coordinate(y))\">\(xmlEscaped("Projection: \(projection). Scale bar measured at the map centre (\(groundDistanceMethod)); true there only."))</text>\n"
         for line in d.attribution {
             y += 15
             s += "<text class=\"attribution-line\" x=\"20\" y=\"\(coordinate(y))\">\(xmlEscaped(line))</text>\n"
