@@ -135,6 +135,10 @@ struct FeatureDrawer {
         var d = ""
         var best: (area: Double, ring: [PixelPoint])?
         for polygon in polygons {
+            // Parts of a multipolygon far outside the view (Russia's Pacific coast on a map of
+            // Kursk) are skipped before projecting them.
+            if let bounds = geographicBounds, let outer = polygon.first, let box = Geometry.lineString(outer).boundingBox,
+               !bounds.intersects(box) { continue }
             for (ringIndex, ring) in polygon.enumerated() {
                 var points = project(ring)
                 if points.count > 1, points.first == points.last { points.removeLast() }

@@ -66,7 +66,7 @@ public struct HTMLViewerWriter: Sendable {
         var layers: [String] = []
         for (order, layer) in document.layers.enumerated() {
             let projector = ViewerProjector(projection: frame.projection, clip: layer.kind.setsExtent ? nil : contextRect,
-                                            tolerance: span / 4000)
+                                            bounds: layer.kind.setsExtent ? nil : contextBounds, tolerance: span / 4000)
             var j = JSONText()
             j.members([
                 ("id", { $0.string(layer.identifier) }),
@@ -153,6 +153,8 @@ enum ViewerPart {
 struct ViewerProjector {
     let projection: any MapProjection
     let clip: PixelRect?
+    /// Geographic box outside which polygon parts of context layers are skipped unprojected.
+    let bounds: BoundingBox?
     let tolerance: Double
 
     func parts(_ g: Geometry) -> [ViewerPart] {
@@ -162,7 +164,11 @@ struct ViewerProjector {
         case .lineString(let l): return line(l)
         case .multiLineString(let ls): return ls.flatMap(line)
         case .polygon(let rings): return polygon(rings)
-        case .multiPolygon(let ps): return ps.flatMap(polygon)
+        case .multiPolygon(let ps):
+            return ps.filter { p in
+                guard let bounds, let outer = p.first, let box = Geometry.lineString(outer).boundingBox else { return true }
+                return bounds.intersects(box)
+            }.flatMap(polygon)
         case .geometryCollection(let gs): return gs.flatMap(parts)
         }
     }
