@@ -340,8 +340,8 @@ enum ViewerPage {
         box.appendChild(t); box.appendChild(k);
         var props = {};
         if (f.geometry && f.geometry.type === "Point") {
-          props["latitude"] = f.geometry.coordinates[1];
-          props["longitude"] = f.geometry.coordinates[0];
+          props["latitude"] = f.geometry.coordinates[1].toFixed(5);
+          props["longitude"] = f.geometry.coordinates[0].toFixed(5);
         }
         Object.keys(f.properties || {}).forEach(function (key) { props[key] = f.properties[key]; });
         box.appendChild(propertyTable(props));
@@ -377,6 +377,9 @@ enum ViewerPage {
         if (wasDrag) return;
         var rect = canvas.getBoundingClientRect();
         pinned = hitTest(e.clientX - rect.left, e.clientY - rect.top);
+        if (window.history && window.history.replaceState) {
+          window.history.replaceState(null, "", pinned ? "#feature=" + encodeURIComponent(pinned.layer.id) + "/" + pinned.index : "#");
+        }
         showDetails(pinned || hovered);
         draw();
       });
@@ -426,8 +429,19 @@ enum ViewerPage {
         li.appendChild(lab); li.appendChild(count); list.appendChild(li);
       });
 
+      // A link to one feature: #feature=LAYER/INDEX pins it on load; pinning updates the address.
+      function pinFromHash() {
+        var m = /^#feature=([^/]+)\/(\d+)$/.exec(window.location.hash);
+        if (!m) return;
+        var layer = layers.filter(function (l) { return l.id === decodeURIComponent(m[1]); })[0];
+        var index = Number(m[2]);
+        if (layer && index < layer.geojson.features.length) { pinned = { layer: layer, index: index }; showDetails(pinned); draw(); }
+      }
+      window.addEventListener("hashchange", pinFromHash);
+
       window.addEventListener("resize", resize);
       resize();
+      pinFromHash();
       statusEl.setAttribute("data-ready", "true");
     })();
     """#

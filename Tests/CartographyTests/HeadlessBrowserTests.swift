@@ -9,7 +9,7 @@ enum Chromium {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// The page's DOM after its scripts ran (`--dump-dom`), and chromium's stderr.
-    static func dumpDOM(ofPage html: String) throws -> (dom: String, log: String) {
+    static func dumpDOM(ofPage html: String, fragment: String = "") throws -> (dom: String, log: String) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carto-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -19,7 +19,7 @@ enum Chromium {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         process.arguments = ["120", try #require(path), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                              "--user-data-dir=\(dir.appendingPathComponent("profile").path)", "--window-size=1280,800",
-                             "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom", page.absoluteString]
+                             "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom", page.absoluteString + fragment]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -76,5 +76,19 @@ struct HeadlessBrowserTests {
         #expect(status["data-errors"] == "0", "\(status["data-error-messages"] ?? "")")
         #expect(!dom.contains("<img src=\"x\""))
         #expect(!log.contains("Uncaught"))
+    }
+
+    @Test("a link to a feature shows all its properties, nested mention texts included")
+    func detailsOfLinkedFeature() throws {
+        // Feature 0 of the places layer is Sudzha (SampleMap.places).
+        let (dom, _) = try Chromium.dumpDOM(ofPage: try HTMLViewerWriter().html(for: SampleMap.document()), fragment: "#feature=places/0")
+        let start = try #require(dom.range(of: "<div id=\"details\">"))
+        let details = String(dom[start.lowerBound...].prefix(4000))
+        #expect(details.contains("Sudzha"))
+        #expect(details.contains("Places in the report"))
+        #expect(details.contains("<th>population</th><td>5,400</td>"))
+        #expect(details.contains("<th>distance to border km</th><td>9.8</td>"))
+        #expect(details.contains("troops entered Sudzha"))
+        #expect(details.contains("<th>latitude</th><td>51.19140</td>"))
     }
 }
