@@ -1,3 +1,4 @@
+import Foundation
 import GeoJSON
 
 /// A point marker drawn on the map, with the box labels must avoid.
@@ -52,9 +53,14 @@ struct FeatureDrawer {
                 out.elements.append("<g class=\"feature\"\(nameAttribute)>\(titleElement)\(markers.map { $0 + "/>" }.joined())</g>")
             }
         case .lineString, .multiLineString:
-            let d = linePath(geometry)
+            let (d, middle) = linePath(geometry)
             if !d.isEmpty {
                 out.elements.append("<path class=\"feature\"\(nameAttribute) fill=\"none\" d=\"\(d)\">\(titleElement)</path>")
+                // Lines are labelled only when their style names a label property (e.g. a depth in km).
+                if layer.style.labelProperty != nil, let name, let middle {
+                    out.labels.append(LabelRequest(text: name, anchor: middle, radius: 2, layer: layer.identifier,
+                                                   priority: layer.kind.drawingRank))
+                }
             }
         case .polygon, .multiPolygon:
             let (d, labelPoint) = polygonPath(geometry)
@@ -107,7 +113,8 @@ struct FeatureDrawer {
         positions.compactMap { frame.pixel($0) }
     }
 
-    private func linePath(_ geometry: Geometry) -> String {
+    /// The path of the visible pieces, and the middle (by length) of the longest one.
+    private func linePath(_ geometry: Geometry) -> (String, PixelPoint?) {
         let lines: [[Position]]
         switch geometry {
         case .lineString(let l): lines = [l]
@@ -115,13 +122,31 @@ struct FeatureDrawer {
         default: lines = []
         }
         var d = ""
+        var longest: (length: Double, piece: [PixelPoint])?
         for line in lines {
             for piece in Clipper.clipLine(project(line), to: clipRect) {
                 let thinned = Clipper.thin(piece, tolerance: 0.4)
                 d += "M" + thinned.map { "\(coordinate($0.x)) \(coordinate($0.y))" }.joined(separator: "L")
+                let length = Self.length(of: piece)
+                if length > (longest?.length ?? 0) { longest = (length, piece) }
             }
         }
-        return d
+        return (d, longest.flatMap { Self.point(along: $0.piece, at: $0.length / 2) }.flatMap { frame.rect.contains($0) ? $0 : nil })
+    }
+
+    static func length(of line: [PixelPoint]) -> Double {
+        zip(line, line.dropFirst()).reduce(0) { $0 + hypot($1.1.x - $1.0.x, $1.1.y - $1.0.y) }
+    }
+
+    /// The point `distance` pixels along `line` from its start.
+    static func point(along line: [PixelPoint], at distance: Double) -> PixelPoint? {
+        var left = distance
+        for (a, b) in zip(line, line.dropFirst()) {
+            let l = hypot(b.x - a.x, b.y - a.y)
+            if l > 0, left <= l { return PixelPoint(x: a.x + (b.x - a.x) * left / l, y: a.y + (b.y - a.y) * left / l) }
+            left -= l
+        }
+        return line.last
     }
 
     /// The path of the polygon's visible rings, and a point inside its largest visible part for a label.

@@ -31,9 +31,10 @@ struct SVGMapRendererTests {
     @Test("labels every sample point, and no two labels, markers or map furniture overlap")
     func labelsDoNotOverlap() throws {
         let labels = try parsed.labelBoxes()
-        // 11 places + 2 events, all with names; the sample is sparse enough for all of them to fit.
-        #expect(labels.count == 13)
-        #expect(Set(labels.map(\.text)) == Set((SampleMap.places + SampleMap.events).compactMap { $0[property: "name"]?.stringValue }))
+        // 11 places + 2 events + the depth line's label; the sample is sparse enough for all to fit.
+        #expect(labels.count == 14)
+        let expected = (SampleMap.places + SampleMap.events).compactMap { $0[property: "name"]?.stringValue } + [SampleMap.depthLabel]
+        #expect(Set(labels.map(\.text)) == Set(expected))
         try expectNoCollisions(labels.map(\.box), parsed)
     }
 

@@ -55,6 +55,15 @@ enum SampleMap {
         return Feature(geometry: .polygon([ring]), properties: ["name": .string("\(km) km from the border"), "distance_km": .integer(Int64(km))])
     }
 
+    /// The label of the sample's one depth line, drawn because its style names `label`.
+    static let depthLabel = "9.8 km"
+
+    static var depthStyle: LayerStyle {
+        var style = LayerStyle.default(for: .depthLines)
+        style.labelProperty = "label"
+        return style
+    }
+
     static func document(title: String = "Incursion into Kursk oblast", places: [Feature] = SampleMap.places) -> MapDocument {
         MapDocument(
             title: title,
@@ -67,7 +76,8 @@ enum SampleMap {
                          features: FeatureCollection(features: [Feature(geometry: .lineString(borderLine), properties: ["name": "RU–UA"])])),
                 MapLayer(name: "depth-lines", title: "Depth from the border", kind: .depthLines,
                          features: FeatureCollection(features: [Feature(geometry: .lineString([p(51.125, 35.16), p(51.1914, 35.2700)]),
-                                                                        properties: ["name": "Sudzha depth", "depth_km": 9.8])])),
+                                                                        properties: ["name": "Sudzha depth", "label": .string(depthLabel), "depth_km": 9.8])]),
+                         style: depthStyle),
                 MapLayer(name: "places", title: "Places in the report", kind: .places, features: FeatureCollection(features: places)),
                 MapLayer(name: "events", title: "Events", kind: .events, features: FeatureCollection(features: events)),
             ],
