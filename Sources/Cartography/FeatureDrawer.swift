@@ -110,7 +110,7 @@ struct FeatureDrawer {
     }
 
     private func project(_ positions: [Position]) -> [PixelPoint] {
-        positions.compactMap { frame.pixel($0) }
+        frame.projection.project(positions).compactMap { $0.map(frame.pixel) }
     }
 
     /// The path of the visible pieces, and the middle (by length) of the longest one.

@@ -174,7 +174,7 @@ struct ViewerProjector {
     }
 
     private func project(_ ps: [Position]) -> [PixelPoint] {
-        ps.compactMap { projection.project($0).map { PixelPoint(x: $0.x, y: $0.y) } }
+        projection.project(ps).compactMap { $0.map { PixelPoint(x: $0.x, y: $0.y) } }
     }
 
     private func line(_ l: [Position]) -> [ViewerPart] {

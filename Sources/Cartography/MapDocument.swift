@@ -22,8 +22,8 @@ public struct MapDocument: Sendable, Hashable {
             .map(\.element)
     }
 
-    /// The geographic box of the features that set the extent (all but countries and borders; all
-    /// layers if those are the only ones), or nil when there is nothing to show.
+    /// The geographic box of the features that set the extent (places, events, claims, depth lines;
+    /// all visible layers when none of those has a feature), or nil when there is nothing to show.
     func dataExtent() -> BoundingBox? {
         func box(of layers: [MapLayer]) -> BoundingBox? {
             var result: BoundingBox?

@@ -31,8 +31,14 @@ public enum LayerKind: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// Whether the layer's features decide what part of the world the map shows.
-    var setsExtent: Bool { self != .countries && self != .borders }
+    /// Whether the layer's features decide what part of the world the map shows: the findings do;
+    /// context (countries, borders, and distance bands that may run along a whole border) does not.
+    var setsExtent: Bool {
+        switch self {
+        case .places, .events, .claims, .depthLines: true
+        case .countries, .borders, .zones: false
+        }
+    }
 }
 
 /// How point features are marked.

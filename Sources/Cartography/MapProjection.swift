@@ -20,6 +20,12 @@ public protocol MapProjection: Sendable {
     func unproject(_ point: PlanarPoint) -> Position?
     /// One line naming the projection and its parameters, for the map's notes.
     var summary: String { get }
+    /// `project` applied to each position, in order (implementations may batch). O(n).
+    func project(_ positions: [Position]) -> [PlanarPoint?]
+}
+
+extension MapProjection {
+    public func project(_ positions: [Position]) -> [PlanarPoint?] { positions.map { project($0) } }
 }
 
 /// Lambert azimuthal equal-area on a sphere of the WGS84 authalic radius: an internal FALLBACK used
