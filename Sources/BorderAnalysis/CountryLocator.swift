@@ -42,3 +42,11 @@ struct CountryLocator: Sendable {
         return nil
     }
 }
+
+extension CountryLocator {
+    /// True when the outline of `code` covers `p` (false for a code not in the data).
+    func covers(_ code: String, _ p: Position) throws(BorderAnalysisError) -> Bool {
+        guard let i = codes.firstIndex(of: code) else { return false }
+        return try computing("point in \(code)") { try areas[i].covers(p) }
+    }
+}
