@@ -59,11 +59,7 @@ package struct GeometryEngine: Sendable {
 
 /// Geodesic length in metres of a polyline whose edges are geodesics. O(n).
 func geodesicLength(_ line: [Position]) throws(BorderAnalysisError) -> Double {
-    var total = 0.0
-    for (a, b) in zip(line, line.dropFirst()) {
-        total += try computing("geodesic length") { try Ellipsoid.wgs84.distance(from: a, to: b) }
-    }
-    return total
+    try computing("geodesic length") { try Ellipsoid.wgs84.length(of: .lineString(line)) }
 }
 
 extension Geometry {
