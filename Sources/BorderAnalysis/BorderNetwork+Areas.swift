@@ -55,7 +55,7 @@ extension BorderNetwork {
         let partArea = inside.polygons.isEmpty ? 0 : try computing("area of the part") { try engine.area(inside) }
         let whole = try computing("area of \(c.iso2)") { try engine.area(c.geometry) }
         return TerritoryShare(country: c.iso2, partSquareMetres: partArea, wholeSquareMetres: whole,
-                              method: MeasurementMethod(borderSource: "none (areas only)", countrySource: c.source, accuracyMetres: nil))
+                              method: MeasurementMethod(borderSource: nil, countrySource: c.source, accuracyMetres: nil))
     }
 
     /// The parts of `side` within successive distance bands of the border `pair`: 0–b₀, b₀–b₁, …
@@ -99,5 +99,17 @@ extension BorderNetwork {
             p["ellipsoid"] = "WGS84"
             return Feature(geometry: b.geometry, properties: p)
         }
+    }
+}
+
+extension BorderNetwork {
+    /// The polygons of `geometries` dissolved into one (Multi)Polygon, so that overlapping parts are
+    /// counted once in areas. Non-polygonal parts are ignored.
+    /// - Throws: `.invalidGeometry` when there is no polygon; `.computation` if the union fails.
+    public func dissolve(_ geometries: [Geometry]) throws(BorderAnalysisError) -> Geometry {
+        let polygonal = geometries.filter { !$0.polygons.isEmpty }.map(\.polygonal)
+        guard !polygonal.isEmpty else { throw .invalidGeometry("no Polygon or MultiPolygon given") }
+        if polygonal.count == 1 { return polygonal[0] }
+        return try computing("dissolving polygons") { try engine.union(polygonal) }.polygonal
     }
 }

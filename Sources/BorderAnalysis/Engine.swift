@@ -44,6 +44,8 @@ package struct GeometryEngine: Sendable {
     package var intersection: @Sendable (_ a: Geometry, _ b: Geometry) throws -> Geometry
     package var difference: @Sendable (_ a: Geometry, _ b: Geometry) throws -> Geometry
     package var intersects: @Sendable (_ a: Geometry, _ b: Geometry) throws -> Bool
+    /// The union of many geometries, dissolved.
+    package var union: @Sendable (_ parts: [Geometry]) throws -> Geometry
 
     package init(lineIndex: @escaping @Sendable ([[Position]]) throws -> any LineDistanceIndex,
                  areaIndex: @escaping @Sendable (Geometry) throws -> any AreaIndex,
@@ -51,9 +53,11 @@ package struct GeometryEngine: Sendable {
                  buffer: @escaping @Sendable (Geometry, Double) throws -> Geometry,
                  intersection: @escaping @Sendable (Geometry, Geometry) throws -> Geometry,
                  difference: @escaping @Sendable (Geometry, Geometry) throws -> Geometry,
-                 intersects: @escaping @Sendable (Geometry, Geometry) throws -> Bool) {
+                 intersects: @escaping @Sendable (Geometry, Geometry) throws -> Bool,
+                 union: @escaping @Sendable ([Geometry]) throws -> Geometry) {
         self.lineIndex = lineIndex; self.areaIndex = areaIndex; self.area = area; self.buffer = buffer
         self.intersection = intersection; self.difference = difference; self.intersects = intersects
+        self.union = union
     }
 }
 

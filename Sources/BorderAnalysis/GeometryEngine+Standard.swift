@@ -37,5 +37,8 @@ extension GeometryEngine {
         difference: { a, b in
             do { return try a.difference(b) } catch { return try a.makeValid().difference(b.makeValid()) }
         },
-        intersects: { a, b in try a.intersects(b) })
+        intersects: { a, b in try a.intersects(b) },
+        union: { parts in
+            do { return try Geometry.unaryUnion(parts) } catch { return try Geometry.unaryUnion(parts.map { try $0.makeValid() }) }
+        })
 }

@@ -70,7 +70,7 @@ extension IncursionDepth {
         if let c = claimMetres, let r = claimReached {
             s += "; claim \(format(km(c))) km " + (r ? "reached" : "not reached")
         }
-        return s + " (border: \(method.borderSource); WGS84 geodesics)"
+        return s + " (border: \(method.borderSource ?? "none"); WGS84 geodesics)"
     }
 }
 
