@@ -84,7 +84,7 @@ struct DistanceArgument: ExpressibleByArgument, Sendable {
 
 /// Where a command writes its features, and how.
 struct FeatureOutputOptions: ParsableArguments {
-    @Option(name: [.short, .customLong("output")], help: "Output file (written atomically); - or none for stdout.",
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output file (written atomically); - or none for stdout.",
             completion: .file())
     var path: String?
     @Flag(help: "Write newline-delimited GeoJSON (GeoJSONSeq) instead of a FeatureCollection (also chosen by a .geojsonl/.geojsons/.jsonl extension).")

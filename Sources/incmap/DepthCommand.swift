@@ -32,6 +32,7 @@ struct DepthCommand: ParsableCommand {
 
     func run() throws {
         let net = try data.network()
+        _ = try net.border(try BorderPair(into, from))   // unknown codes or no border: say so before any lookup
         var polygons: [Geometry] = []
         var places: [LabeledPosition] = []
         if inputs.count == 1, inputs[0] == "-" || FileManager.default.fileExists(atPath: inputs[0]) {

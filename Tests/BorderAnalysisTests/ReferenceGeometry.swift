@@ -69,7 +69,7 @@ let boxEngine = GeometryEngine(
     },
     area: { _ in throw Unsupported() }, buffer: { _, _ in throw Unsupported() },
     intersection: { _, _ in throw Unsupported() }, difference: { _, _ in throw Unsupported() },
-    intersects: { _, _ in throw Unsupported() })
+    intersects: { _, _ in throw Unsupported() }, union: { _ in throw Unsupported() })
 
 /// Length of the WGS84 meridian arc from the equator to latitude `phi` (degrees), by composite
 /// Simpson integration (4,000 intervals) of M(φ) = a(1−e²) ∫₀^φ (1 − e² sin²t)^(−3/2) dt, the
