@@ -12,6 +12,11 @@ struct IncidentMapper: ParsableCommand {
             Area.self,
             Validate.self,
             Convert.self,
+            BordersCommand.self,
+            ProximityCommand.self,
+            DepthCommand.self,
+            ShareCommand.self,
+            ZonesCommand.self,
             BenchContains.self,
         ]
     )
