@@ -82,6 +82,11 @@ struct MentionFinder: Sendable {
                 continue
             }
             annotate(doc, &m)
+            if isCalendarWord(doc, m), m.generic == nil, !followedByPlace(doc, m) {
+                // "on Monday", "in March": a weekday or month is a place only with its region after it.
+                i = m.last
+                continue
+            }
             if isOrdinaryWord(doc, m) {
                 if doc.isSentenceInitial(m.first), !m.locativeCue, m.generic == nil, !followedByPlace(doc, m) {
                     i = m.last
@@ -234,6 +239,12 @@ struct MentionFinder: Sendable {
         let before = m.first > 0 && t[m.first - 1].kind == .number
         let after = m.last < t.count && t[m.last].kind == .number
         return before || after
+    }
+
+    private func isCalendarWord(_ doc: Document, _ m: RawMention) -> Bool {
+        guard m.last - m.first == 1 else { return false }
+        let w = doc.tokens[m.first].lowered
+        return Lexicon.weekdays.contains(w) || Lexicon.months[w] != nil && w.count > 3
     }
 
     /// True when every word of the match is an ordinary English word ("Reading", "Nice", "March").

@@ -51,6 +51,7 @@ struct MentionTests {
         ("Reading the report took an hour.", [String]()),
         ("March was cold in Kursk.", ["Kursk"]),
         ("The talks on March 3 ended.", []),
+        ("Talks resumed on Monday in Nice.", ["Nice"]),
         ("It was a Nice idea.", []),
         ("She moved to Reading last year.", ["Reading"]),
         ("The port of Mobile, Alabama, flooded.", ["Mobile", "Alabama"]),
