@@ -18,6 +18,9 @@ struct IncidentMapper: ParsableCommand {
             ShareCommand.self,
             ZonesCommand.self,
             BenchContains.self,
+            Resolve.self,
+            BenchResolve.self,
+            Geoparse.self,
         ]
     )
 
