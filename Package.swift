@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "incmap", targets: ["incmap"]),
-        .library(name: "IncidentMapper", targets: ["GeoJSON", "Topology", "Geodesy", "Gazetteer", "Geoparser", "BorderAnalysis", "Cartography"]),
+        .library(name: "IncidentMapper", targets: ["GeoJSON", "Topology", "Geodesy", "Gazetteer", "Geoparser", "BorderAnalysis", "Cartography", "Reporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,9 +23,10 @@ let package = Package(
         .target(name: "Geoparser", dependencies: ["Gazetteer", "GeoJSON", "Geodesy"]),
         .target(name: "BorderAnalysis", dependencies: ["Gazetteer", "Topology", "Geodesy", "GeoJSON"]),
         .target(name: "Cartography", dependencies: ["GeoJSON", "Geodesy", "Topology"]),
+        .target(name: "Reporting", dependencies: ["Geoparser", "BorderAnalysis", "Cartography", "Geodesy", "GeoJSON"]),
         .executableTarget(name: "incmap", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "GeoJSON", "Topology", "Geodesy", "Gazetteer", "Geoparser", "BorderAnalysis", "Cartography",
+            "GeoJSON", "Topology", "Geodesy", "Gazetteer", "Geoparser", "BorderAnalysis", "Cartography", "Reporting",
         ]),
 
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"], resources: [.copy("Fixtures")]),

@@ -1,0 +1,294 @@
+import BorderAnalysis
+import GeoJSON
+import Geodesy
+import Geoparser
+
+/// A claim from the text with what geometry says about it.
+struct ClaimCheck: Sendable {
+    /// The outcome, in words a reader can act on.
+    enum Verdict: String, Sendable {
+        /// The measurement agrees with the claim within the stated tolerance.
+        case consistent
+        /// The measurement contradicts the claim beyond the tolerance.
+        case inconsistent
+        /// The claim is put in context (e.g. an area as a share of the country) but cannot be checked.
+        case context
+        /// Nothing in the text or data allows a check (no place, no polygon, no country).
+        case unverifiable
+    }
+
+    var found: FoundClaim
+    var verdict: Verdict
+    /// One sentence: what was measured, against what, and the outcome.
+    var finding: String
+    var pair: BorderPair?
+    /// The country whose side of `pair` the claim is about (for distance bands).
+    var side: String?
+    var measuredMetres: Double?
+    var toleranceMetres: Double?
+    /// Lines from each checked place to its foot on the border.
+    var lines: [Feature] = []
+    var method: MeasurementMethod?
+    /// Set when the check itself failed (data problem), for the run's warnings.
+    var warning: String?
+
+    /// The claim as a feature: at the deepest/checked place when there is one, else without geometry.
+    func feature(at position: Position?) -> Feature {
+        let c = found.claim
+        var p: JSONObject = [
+            "kind": "claim", "claim_kind": .string(c.kind.rawValue), "name": .string(c.text), "text": .string(c.text),
+            "qualifier": .string(c.qualifier.rawValue), "sentence": .string(found.sentence),
+            "start": .integer(Int64(c.start)), "end": .integer(Int64(c.end)),
+            "verdict": .string(verdict.rawValue), "finding": .string(finding),
+        ]
+        if let v = c.value {
+            switch c.kind {
+            case .distance: p["value_m"] = .number(v)
+            case .area: p["value_km2"] = .number(v / 1e6)
+            case .fraction: p["value_fraction"] = .number(v)
+            case .date: break
+            }
+        }
+        if let d = c.date { p["date"] = .string(d) }
+        if let s = c.subject { p["subject"] = .string("\(s.relation) \(s.text)") }
+        if let m = measuredMetres { p["measured_m"] = .number((m * 10).rounded() / 10) }
+        if let t = toleranceMetres { p["tolerance_m"] = .number(t.rounded()) }
+        if let pair { p["border"] = .string(pair.description) }
+        if let method { p["method"] = method.json }
+        if found.document != found.claim.text { p["document"] = .string(found.document) }
+        return Feature(geometry: position.map { .point($0) }, properties: p)
+    }
+}
+
+/// Checks the distance, area and share claims of a text against the border network.
+///
+/// Rules, stated so a reader can audit them:
+/// - A distance "from/of/to the border" (or frontier) is checked against the populated places the
+///   same sentence names just before it (a list joined by "and" or commas counts as one group),
+///   measured to the nearest border, or to the borders of the country the phrase names.
+/// - A distance "into <country>" — or any distance in a sentence about an advance, depth or incursion
+///   once such a country is known — is checked as an incursion depth: every named populated place
+///   inside that country, measured from its border with the neighbour nearest to those places.
+/// - Tolerance: "about"/exact figures agree within max(20 %, 1 km) plus the border data's accuracy;
+///   "up to"/"within" need measured ≤ claimed + accuracy; "at least"/"more than" measured ≥ claimed − accuracy.
+/// - Areas are put in context as a share of the country named or in play; fractions and dates are listed.
+struct ClaimChecker {
+    let network: BorderNetwork
+    let places: [LocatedPlace]
+    private var depthCountry: [String: String] = [:]   // document → country of the last depth claim
+
+    init(network: BorderNetwork, places: [LocatedPlace]) {
+        self.network = network
+        self.places = places
+    }
+
+    private static let borderWords = ["border", "frontier", "boundary"]
+    private static let advanceWords = ["advance", "advanced", "incursion", "depth", "deep", "penetrat", "pushed", "into"]
+
+    mutating func check(_ found: FoundClaim) -> ClaimCheck {
+        let c = found.claim
+        switch c.kind {
+        case .distance:
+            guard let v = c.value else { return unverifiable(found, "the distance has no value") }
+            let subject = c.subject?.text.lowercased() ?? ""
+            let sentence = found.sentence.lowercased()
+            if Self.borderWords.contains(where: subject.contains)
+                || (c.subject == nil && Self.borderWords.contains(where: { sentence.contains("the \($0)") })) {
+                return checkBorderDistance(found, metres: v)
+            }
+            if let country = depthSubject(found) {
+                depthCountry[found.document] = country
+                return checkDepth(found, metres: v, into: country)
+            }
+            return unverifiable(found, "no border, country or place the distance refers to could be identified")
+        case .area:
+            guard let v = c.value else { return unverifiable(found, "the area has no value") }
+            return contextArea(found, squareMetres: v)
+        case .fraction:
+            return ClaimCheck(found: found, verdict: .unverifiable,
+                              finding: "A share of a territory can only be checked against a mapped area; none was given.")
+        case .date:
+            return ClaimCheck(found: found, verdict: .context, finding: "Date mentioned: \(c.date ?? c.text).")
+        }
+    }
+
+    /// The country a depth claim is about: "into Russia", else the country of an earlier depth claim
+    /// in the same document when the sentence speaks of an advance.
+    private func depthSubject(_ found: FoundClaim) -> String? {
+        let c = found.claim
+        if let s = c.subject, let place = s.place, place.kind == .country, let code = place.country,
+           ["into", "inside", "in", "within"].contains(s.relation) {
+            return code
+        }
+        let sentence = found.sentence.lowercased()
+        if c.dimension == "deep" || Self.advanceWords.contains(where: sentence.contains) {
+            return depthCountry[found.document]
+        }
+        return nil
+    }
+
+    // MARK: distance from the border
+
+    private func checkBorderDistance(_ found: FoundClaim, metres claimed: Double) -> ClaimCheck {
+        let targets = placesBefore(found)
+        guard !targets.isEmpty else {
+            return unverifiable(found, "the sentence names no populated place before the distance")
+        }
+        var options = ProximityOptions()
+        if let s = found.claim.subject?.place, s.kind == .country, let code = s.country, network.countries[code] != nil {
+            options.country = code
+        }
+        var measured: [(LocatedPlace, Proximity)] = []
+        for t in targets {
+            do { measured.append((t, try network.proximity(of: t.record.location, options: options))) } catch {
+                return unverifiable(found, "could not measure \(t.record.name): \(error)", warning: true)
+            }
+        }
+        let used = measured.compactMap { network.borders[$0.1.border] }
+        let method = network.method(for: used)
+        let accuracy = method.accuracyMetres ?? 500
+        let tol = tolerance(for: found.claim, claimed: claimed, accuracy: accuracy)
+        let agree = measured.allSatisfy { agrees($0.1.metres, claimed: claimed, qualifier: found.claim.qualifier, tolerance: tol, accuracy: accuracy) }
+        let parts = measured.map { "\($0.0.record.name) lies \(Format.km($0.1.metres)) from the \(network.pairName($0.1.border)) border" }
+        let finding = Format.sentence(parts) + "; the text says \(found.claim.text): "
+            + (agree ? "consistent" : "inconsistent") + " (\(Format.toleranceText(found.claim.qualifier, tol: tol, accuracy: accuracy)))."
+        var check = ClaimCheck(found: found, verdict: agree ? .consistent : .inconsistent, finding: finding,
+                               pair: measured.first?.1.border, side: measured.first?.1.country,
+                               measuredMetres: measured.map(\.1.metres).max(), toleranceMetres: tol, method: method)
+        check.lines = measured.map { link(from: $0.0.record, to: $0.1.borderPoint, metres: $0.1.metres, pair: $0.1.border) }
+        return check
+    }
+
+    /// The populated places the sentence names just before the claim: the nearest one and any
+    /// joined to it by "and" or commas; if none precede it, the first that follows.
+    private func placesBefore(_ found: FoundClaim) -> [LocatedPlace] {
+        let c = found.claim
+        var inSentence: [(LocatedPlace, Mention)] = []
+        for p in places where p.record.kind == .place && p.proximity != nil {
+            for m in p.mentions where m.document == found.document && m.mention.sentence == c.sentence {
+                inSentence.append((p, m.mention))
+            }
+        }
+        inSentence.sort { $0.1.start < $1.1.start }
+        let before = inSentence.filter { $0.1.end <= c.start }
+        guard var last = before.last else {
+            return inSentence.first(where: { $0.1.start >= c.end }).map { [$0.0] } ?? []
+        }
+        var group = [last.0]
+        let text = found.scalars
+        for candidate in before.dropLast().reversed() {
+            var gapView = String.UnicodeScalarView()
+            if candidate.1.end <= last.1.start, last.1.start <= text.count { gapView.append(contentsOf: text[candidate.1.end..<last.1.start]) }
+            let gap = String(gapView)
+            let joiner = gap.trimmingCharacters(in: .whitespaces).lowercased()
+            guard ["and", ",", ", and", "or", "&"].contains(joiner) else { break }
+            group.insert(candidate.0, at: 0)
+            last = candidate
+        }
+        var seen = Set<String>()
+        return group.filter { seen.insert($0.record.id).inserted }
+    }
+
+    // MARK: incursion depth
+
+    private func checkDepth(_ found: FoundClaim, metres claimed: Double, into: String) -> ClaimCheck {
+        let inside = places.filter { $0.record.kind == .place && $0.proximity?.country == into
+            && $0.mentions.contains { $0.document == found.document } }
+        let name = network.countries[into]?.name ?? into
+        guard !inside.isEmpty else {
+            return unverifiable(found, "the text names no populated place inside \(name) to measure the depth at")
+        }
+        // The neighbour: the other side of the border nearest to most of those places.
+        var votes: [String: Int] = [:]
+        for p in inside {
+            if let pair = p.proximity?.border, let other = pair.other(than: into) { votes[other, default: 0] += 1 }
+        }
+        guard let from = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else {
+            return unverifiable(found, "no border of \(name) is near the places named")
+        }
+        let labelled = inside.map { LabeledPosition(label: $0.record.name, position: $0.record.location) }
+        let depth: IncursionDepth
+        do { depth = try network.depth(into: into, from: from, places: labelled, claimMetres: claimed) } catch {
+            return unverifiable(found, "depth into \(into) from \(from): \(error)", warning: true)
+        }
+        let accuracy = depth.method.accuracyMetres ?? 500
+        let tol = tolerance(for: found.claim, claimed: claimed, accuracy: accuracy)
+        let deepest = depth.places.filter(\.insideInto).max { $0.metres < $1.metres }
+        guard let deepest else { return unverifiable(found, "no named place lies inside \(name)") }
+        let beyond = depth.places.filter { $0.insideInto && $0.metres > claimed + accuracy }
+        let reaches = deepest.metres >= claimed - tol
+        var finding = "Claimed depth \(found.claim.text) into \(name): the deepest place the text names, \(deepest.place.label), "
+            + "lies \(Format.km(deepest.metres)) from the \(network.pairName(depth.pair)) border"
+        let verdict: ClaimCheck.Verdict
+        if !beyond.isEmpty {
+            verdict = .inconsistent
+            finding += "; \(Format.sentence(beyond.map(\.place.label))) lie deeper than claimed."
+        } else {
+            verdict = .consistent
+            finding += reaches ? ", as deep as claimed." : "; every named place lies within the claimed depth, but none reaches it."
+        }
+        var check = ClaimCheck(found: found, verdict: verdict, finding: finding, pair: depth.pair, side: into,
+                               measuredMetres: deepest.metres, toleranceMetres: tol, method: depth.method)
+        check.lines = depth.places.filter(\.insideInto).map { pd in
+            link(name: pd.place.label, from: pd.place.position, to: pd.borderFoot, metres: pd.metres, pair: depth.pair)
+        }
+        return check
+    }
+
+    // MARK: areas
+
+    private func contextArea(_ found: FoundClaim, squareMetres: Double) -> ClaimCheck {
+        let code = found.claim.subject?.place.flatMap { $0.kind == .country ? $0.country : nil } ?? depthCountry[found.document]
+        guard let code, let country = network.countries[code],
+              let share = try? network.share(of: country.geometry, in: code), share.wholeSquareMetres > 0 else {
+            return ClaimCheck(found: found, verdict: .unverifiable,
+                              finding: "An area of \(Format.area(squareMetres)) is claimed; no mapped area or country was given to check it against.")
+        }
+        let pct = squareMetres / share.wholeSquareMetres * 100
+        return ClaimCheck(found: found, verdict: .context,
+                          finding: "\(Format.area(squareMetres)) would be \(Format.percent(pct)) of \(country.name) (\(Format.area(share.wholeSquareMetres)), geodesic area of the \(share.method.countrySource) outline); the text gives no outline to check the area itself.",
+                          side: code, method: share.method)
+    }
+
+    // MARK: helpers
+
+    private func tolerance(for claim: Claim, claimed: Double, accuracy: Double) -> Double {
+        switch claim.qualifier {
+        case .exact, .approximately: max(0.2 * claimed, 1_000) + accuracy
+        case .atMost, .atLeast: accuracy
+        }
+    }
+
+    private func agrees(_ measured: Double, claimed: Double, qualifier: Claim.Qualifier, tolerance: Double, accuracy: Double) -> Bool {
+        switch qualifier {
+        case .exact, .approximately: abs(measured - claimed) <= tolerance
+        case .atMost: measured <= claimed + accuracy
+        case .atLeast: measured >= claimed - accuracy
+        }
+    }
+
+    private func unverifiable(_ found: FoundClaim, _ why: String, warning: Bool = false) -> ClaimCheck {
+        ClaimCheck(found: found, verdict: .unverifiable, finding: "Not checked: \(why).",
+                   warning: warning ? "claim \"\(found.claim.text)\": \(why)" : nil)
+    }
+
+    private func link(from place: PlaceRecord, to foot: Position, metres: Double, pair: BorderPair) -> Feature {
+        link(name: place.name, from: place.location, to: foot, metres: metres, pair: pair)
+    }
+
+    private func link(name: String, from a: Position, to foot: Position, metres: Double, pair: BorderPair) -> Feature {
+        let line = (try? Ellipsoid.wgs84.densify(from: a, to: foot, spacing: 1_000)) ?? [a, foot]
+        return Feature(geometry: .lineString(line.count >= 2 ? line : [a, foot]),
+                       properties: ["kind": "depth_line", "name": .string(name), "border": .string(pair.description),
+                                    "border_distance_m": .number((metres * 10).rounded() / 10),
+                                    "label": .string(Format.km(metres))])
+    }
+}
+
+extension BorderNetwork {
+    /// "Russia–Ukraine" for RU-UA, from the country names in the data.
+    func pairName(_ pair: BorderPair) -> String {
+        let a = countries[pair.first]?.name ?? pair.first, b = countries[pair.second]?.name ?? pair.second
+        return "\(a)–\(b)"
+    }
+}
