@@ -88,9 +88,16 @@ public struct SpatialIndex: Sendable {
     /// Calls `body` with the index of each item whose box meets `box`, in no particular order, without
     /// allocating a result array. Thread-safe.
     public func forEach(intersecting box: BoundingBox, _ body: (Int) throws -> Void) rethrows {
+        var stack: [Int] = []
+        try forEach(intersecting: box, stack: &stack, body)
+    }
+
+    /// `forEach(intersecting:_:)` with caller-owned scratch space, so that many queries in a row
+    /// allocate nothing.
+    package func forEach(intersecting box: BoundingBox, stack: inout [Int], _ body: (Int) throws -> Void) rethrows {
         guard count > 0 else { return }
-        var stack = [(levelEnds.count - 1) << 32 | (links.count - 1)]  // (level << 32 | entry)
-        stack.reserveCapacity(64)
+        stack.removeAll(keepingCapacity: true)
+        stack.append((levelEnds.count - 1) << 32 | (links.count - 1))  // (level << 32 | entry)
         while let top = stack.popLast() {
             let level = top >> 32, entry = top & 0xFFFF_FFFF
             guard meets(entry, box) else { continue }
