@@ -14,6 +14,8 @@ import Darwin
 /// threads at once. GEOS prepared geometries must not be shared between threads (they build caches
 /// lazily), so the value keeps the geometry as its recipe and each thread builds its own GEOS
 /// prepared handle on first use; the handles are freed when the last copy of the value goes away.
+/// Point queries on polygons use one immutable Swift point locator shared by all threads, built on
+/// the first point query (O(n log n)).
 public struct PreparedGeometry: Sendable {
     /// The geometry that was prepared.
     public let geometry: Geometry
@@ -63,10 +65,9 @@ public struct PreparedGeometry: Sendable {
             throw TopologyError.malformed(path: "positions[\(i)]", message: "coordinate is not a finite number")
         }
         let locator = storage.locator()
-        var stack: [Int] = []
         var geos: (GEOSContext, PreparedHandle)?
         return try positions.map { position in
-            if let location = locator?.locate(x: position.longitude, y: position.latitude, stack: &stack) {
+            if let location = locator?.locate(x: position.longitude, y: position.latitude) {
                 return location == .interior
             }
             if geos == nil {

@@ -67,6 +67,13 @@ struct PreparedGeometryTests {
             [[p(5, 5), p(9, 6), p(6, 9), p(5, 5)]],
         ])),
         ("slanted triangle", .polygon([[p(0, 0), p(1, 3), p(-2, 7), p(0, 0)]])),
+        // Long edges that span most of the height, so that each lies in many slabs.
+        ("star", .polygon([(0...400).map { i in
+            let a = 2 * Double.pi * Double(i % 400) / 400, r = i % 2 == 0 ? 11.0 : 0.5
+            return p(r * cos(a), r * sin(a))
+        }])),
+        // Zero height: every vertex on y = 0 (invalid, but GEOS can build and query it).
+        ("flat", .polygon([[p(0, 0), p(5, 0), p(9, 0), p(0, 0)]])),
     ]
 
     // The reference is GEOS's own prepared contains on the same points (`geosContains`): the Swift
