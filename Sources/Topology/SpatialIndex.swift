@@ -97,15 +97,19 @@ public struct SpatialIndex: Sendable {
     package func forEach(intersecting box: BoundingBox, stack: inout [Int], _ body: (Int) throws -> Void) rethrows {
         guard count > 0 else { return }
         stack.removeAll(keepingCapacity: true)
-        stack.append((levelEnds.count - 1) << 32 | (links.count - 1))  // (level << 32 | entry)
+        let root = links.count - 1
+        guard meets(root, box) else { return }
+        if levelEnds.count == 1 { return try body(Int(links[root])) }
+        // Nodes on the stack already meet the box; children are tested before they are pushed, and
+        // items (level 0) are reported at once instead of being pushed.
+        stack.append((levelEnds.count - 1) << 32 | root)  // (level << 32 | entry)
         while let top = stack.popLast() {
             let level = top >> 32, entry = top & 0xFFFF_FFFF
-            guard meets(entry, box) else { continue }
-            if level == 0 {
-                try body(Int(links[entry]))
+            let first = Int(links[entry]), end = Swift.min(first + nodeCapacity, levelEnds[level - 1])
+            if level == 1 {
+                for c in first..<end where meets(c, box) { try body(Int(links[c])) }
             } else {
-                let first = Int(links[entry]), end = Swift.min(first + nodeCapacity, levelEnds[level - 1])
-                for c in first..<end { stack.append((level - 1) << 32 | c) }
+                for c in first..<end where meets(c, box) { stack.append((level - 1) << 32 | c) }
             }
         }
     }
