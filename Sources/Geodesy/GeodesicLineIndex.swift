@@ -55,6 +55,17 @@ public struct GeodesicLineIndex: Sendable {
         /// geodesic, hence at most that far in a straight line, from the midpoint.
         var centre: Cartesian
         var radius: Double
+        /// The piece's end points (ECEF) and how far the geodesic between them can bulge away from
+        /// the straight chord: a curve of length L whose curvature never exceeds κ stays within
+        /// (1 − cos(κL/2))/κ ≤ κL²/8 of its chord. So the straight-line distance to the chord minus
+        /// `slack` is a lower bound on the geodesic distance to any point of the piece, far tighter
+        /// than the bounding sphere.
+        var start: Cartesian
+        var end: Cartesian
+        var slack: Double
+
+        @inline(__always)
+        func lowerBound(_ q: Cartesian) -> Double { max(0, q.distance(toSegment: start, end) - slack) }
     }
 
     struct Node: Sendable {
@@ -124,13 +135,20 @@ public struct GeodesicLineIndex: Sendable {
         let geodesic = GeodesicLine(ellipsoid: ellipsoid, from: a, to: b)
         let count = max(1, Int((geodesic.length / maximumPieceLength).rounded(.up)))
         let step = geodesic.length / Double(count)
+        let kappa = ellipsoid.maximumCurvature
+        var start = ellipsoid.cartesian(latitude: a.latitude, longitude: a.longitude)
         for k in 0..<count {
             let from = step * Double(k), to = k == count - 1 ? geodesic.length : step * Double(k + 1)
             let mid = geodesic.position(atDistance: (from + to) / 2)
-            // A hair of slack covers rounding in the Cartesian conversion (≈ 1e-9 m).
+            let last = k == count - 1 ? b : geodesic.position(atDistance: to)
+            let end = ellipsoid.cartesian(latitude: last.latitude, longitude: last.longitude)
+            let length = to - from
+            // A micrometre of extra slack covers rounding in the Cartesian conversion (≈ 1e-9 m).
             pieces.append(Piece(line: Int32(line), edge: Int32(edge), from: from, to: to,
                                 centre: ellipsoid.cartesian(latitude: mid.latitude, longitude: mid.longitude),
-                                radius: (to - from) / 2 + 1e-6))
+                                radius: length / 2 + 1e-6, start: start, end: end,
+                                slack: kappa * length * length / 8 + 1e-6))
+            start = end
         }
     }
 
