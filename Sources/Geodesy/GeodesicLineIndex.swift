@@ -152,20 +152,27 @@ public struct GeodesicLineIndex: Sendable {
         }
     }
 
-    /// Builds the hierarchy top-down by median splits on the widest axis; reorders `pieces` so each
-    /// leaf is a contiguous range. O(n log n).
+    /// Builds the hierarchy top-down by median splits on the widest axis of the pieces' centres, then
+    /// reorders `pieces` so each leaf is a contiguous range. O(n log² n), sorting 32-bit indices.
     private static func build(_ pieces: inout [Piece], _ nodes: inout [Node]) {
+        let centres = pieces.map(\.centre), radii = pieces.map(\.radius)
+        var order = Array(Int32(0)..<Int32(pieces.count))
+        var keys = [Double](repeating: 0, count: pieces.count)
         nodes.append(Node(centre: Cartesian(x: 0, y: 0, z: 0), radius: 0, first: 0, count: 0))
         var work: [(node: Int, range: Range<Int>)] = [(0, 0..<pieces.count)]
         while let (node, range) = work.popLast() {
             var lo = Cartesian(x: .infinity, y: .infinity, z: .infinity), hi = Cartesian(x: -.infinity, y: -.infinity, z: -.infinity)
-            for p in pieces[range] {
-                lo.x = min(lo.x, p.centre.x); lo.y = min(lo.y, p.centre.y); lo.z = min(lo.z, p.centre.z)
-                hi.x = max(hi.x, p.centre.x); hi.y = max(hi.y, p.centre.y); hi.z = max(hi.z, p.centre.z)
+            for i in range {
+                let c = centres[Int(order[i])]
+                lo.x = min(lo.x, c.x); lo.y = min(lo.y, c.y); lo.z = min(lo.z, c.z)
+                hi.x = max(hi.x, c.x); hi.y = max(hi.y, c.y); hi.z = max(hi.z, c.z)
             }
             let centre = Cartesian(x: (lo.x + hi.x) / 2, y: (lo.y + hi.y) / 2, z: (lo.z + hi.z) / 2)
             var radius = 0.0
-            for p in pieces[range] { radius = max(radius, centre.distance(to: p.centre) + p.radius) }
+            for i in range {
+                let k = Int(order[i])
+                radius = max(radius, centre.distance(to: centres[k]) + radii[k])
+            }
             nodes[node].centre = centre
             nodes[node].radius = radius
             if range.count <= leafSize {
@@ -174,9 +181,12 @@ public struct GeodesicLineIndex: Sendable {
                 continue
             }
             let dx = hi.x - lo.x, dy = hi.y - lo.y, dz = hi.z - lo.z
-            let key: (Piece) -> Double = dx >= dy && dx >= dz ? { $0.centre.x } : dy >= dz ? { $0.centre.y } : { $0.centre.z }
+            for i in range {
+                let c = centres[Int(order[i])]
+                keys[Int(order[i])] = dx >= dy && dx >= dz ? c.x : dy >= dz ? c.y : c.z
+            }
+            order[range].sort { keys[Int($0)] < keys[Int($1)] }
             let mid = range.lowerBound + range.count / 2
-            pieces[range].sort { key($0) < key($1) }
             let left = nodes.count
             nodes.append(Node(centre: centre, radius: 0, first: 0, count: 0))
             nodes.append(Node(centre: centre, radius: 0, first: 0, count: 0))
@@ -185,5 +195,6 @@ public struct GeodesicLineIndex: Sendable {
             work.append((left, range.lowerBound..<mid))
             work.append((left + 1, mid..<range.upperBound))
         }
+        pieces = order.map { pieces[Int($0)] }
     }
 }
