@@ -7,7 +7,7 @@ struct IncidentMapper: ParsableCommand {
         commandName: "incmap",
         abstract: "Maps and measurements from conflict reporting: places, borders, distances, incursion depth.",
         version: IncidentMapperVersion.string,
-        subcommands: [Validate.self, Convert.self]
+        subcommands: [Validate.self, Convert.self, GeoJSONBench.self]
     )
 
     /// Parses as usual, but reports a failure from a command's `run()` as one line on stderr
