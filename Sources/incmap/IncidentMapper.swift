@@ -17,6 +17,7 @@ struct IncidentMapper: ParsableCommand {
             DepthCommand.self,
             ShareCommand.self,
             ZonesCommand.self,
+            GeoJSONBench.self,
             BenchContains.self,
             BenchIndex.self,
         ]
