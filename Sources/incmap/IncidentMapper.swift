@@ -18,8 +18,10 @@ struct IncidentMapper: ParsableCommand {
             ShareCommand.self,
             ZonesCommand.self,
             GeoJSONBench.self,
+            Resolve.self,
             BenchContains.self,
             BenchIndex.self,
+            BenchResolve.self,
         ]
     )
 
