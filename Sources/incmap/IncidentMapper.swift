@@ -20,8 +20,12 @@ struct IncidentMapper: ParsableCommand {
             GeoJSONBench.self,
             Resolve.self,
             BenchContains.self,
+        subcommands: [
+            Resolve.self,
+            Geoparse.self,
             BenchIndex.self,
             BenchResolve.self,
+        ]
         ]
     )
 
