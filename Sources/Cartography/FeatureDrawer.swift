@@ -20,6 +20,8 @@ struct FeatureDrawer {
         var markers: [DrawnMarker] = []
         var labels: [LabelRequest] = []
         var areaLabels: [LabelRequest] = []
+        /// Visible pieces of emphasised lines (borders, depth lines) that labels should keep off.
+        var obstacleLines: [[PixelPoint]] = []
     }
 
     func draw() throws(CartographyError) -> Output {
@@ -53,7 +55,7 @@ struct FeatureDrawer {
                 out.elements.append("<g class=\"feature\"\(nameAttribute)>\(titleElement)\(markers.map { $0 + "/>" }.joined())</g>")
             }
         case .lineString, .multiLineString:
-            let (d, middle) = linePath(geometry)
+            let (d, middle) = linePath(geometry, obstacles: &out.obstacleLines)
             if !d.isEmpty {
                 out.elements.append("<path class=\"feature\"\(nameAttribute) fill=\"none\" d=\"\(d)\">\(titleElement)</path>")
                 // Lines are labelled only when their style names a label property (e.g. a depth in km).
@@ -114,7 +116,7 @@ struct FeatureDrawer {
     }
 
     /// The path of the visible pieces, and the middle (by length) of the longest one.
-    private func linePath(_ geometry: Geometry) -> (String, PixelPoint?) {
+    private func linePath(_ geometry: Geometry, obstacles: inout [[PixelPoint]]) -> (String, PixelPoint?) {
         let lines: [[Position]]
         switch geometry {
         case .lineString(let l): lines = [l]
@@ -126,6 +128,7 @@ struct FeatureDrawer {
         for line in lines {
             for piece in Clipper.clipLine(project(line), to: clipRect) {
                 let thinned = Clipper.thin(piece, tolerance: 0.4)
+                if layer.kind == .borders || layer.kind == .depthLines { obstacles.append(thinned) }
                 d += "M" + thinned.map { "\(coordinate($0.x)) \(coordinate($0.y))" }.joined(separator: "L")
                 let length = Self.length(of: piece)
                 if length > (longest?.length ?? 0) { longest = (length, piece) }

@@ -18,8 +18,9 @@ struct PlacedLabel: Hashable {
 
 /// Greedy label placement: for each label in priority order, the first of eight candidate positions
 /// around its point (right, left, upper right, lower right, upper left, lower left, above, below)
-/// whose box stays in the frame and hits nothing placed before it; failing that, the same eight
-/// directions further out with a leader line; failing that, the label is dropped.
+/// whose box stays in the frame and hits nothing placed before it, preferring boxes that cross no
+/// border or depth line; failing that, the same eight directions further out with a leader line;
+/// failing that, the label is dropped.
 /// O(n²) in the number of labels, fine for the few hundred a legible map holds.
 struct LabelPlacer {
     let bounds: PixelRect
@@ -33,8 +34,25 @@ struct LabelPlacer {
         self.fontSize = fontSize
     }
 
+    /// Segments labels should not cross when they can help it (borders, depth lines), with bounds.
+    private(set) var lineSegments: [(a: PixelPoint, b: PixelPoint, box: PixelRect)] = []
+
     /// Marks `rect` as taken (markers, legend, scale bar) so no label covers it.
     mutating func reserve(_ rect: PixelRect) { occupied.append(rect) }
+
+    /// Asks labels to keep off `line` where some candidate position allows it.
+    mutating func avoid(line: [PixelPoint]) {
+        for (a, b) in zip(line, line.dropFirst()) {
+            lineSegments.append((a, b, PixelRect(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y))))
+        }
+    }
+
+    private func crossesLine(_ box: PixelRect) -> Bool {
+        lineSegments.contains { s in
+            s.box.minX <= box.maxX && box.minX <= s.box.maxX && s.box.minY <= box.maxY && box.minY <= s.box.maxY
+                && Clipper.clipSegment(s.a, s.b, box) != nil
+        }
+    }
 
     /// Places `text` next to a marker of `radius` pixels at `anchor`; returns whether it found room.
     @discardableResult
@@ -42,11 +60,14 @@ struct LabelPlacer {
         let halo = 1.5
         let w = estimatedTextWidth(text, fontSize: fontSize) + 2 * halo
         let h = fontSize * 1.25 + 2 * halo
-        for ring in 0..<2 {
+        // Near the point clear of lines, then near the point across lines, then further out with a leader.
+        for (ring, keepOffLines) in [(0, true), (0, false), (1, true), (1, false)] {
+            if !keepOffLines && lineSegments.isEmpty { continue }
             let d = ring == 0 ? radius + 3 : radius + 22
             for (ux, uy) in Self.directions {
                 let box = Self.box(width: w, height: h, anchor: anchor, dx: ux * d, dy: uy * d)
                 guard bounds.contains(box), !occupied.contains(where: { $0.overlaps(box) }) else { continue }
+                if keepOffLines && crossesLine(box) { continue }
                 var leader: (PixelPoint, PixelPoint)?
                 if ring == 1 {
                     let to = Self.nearestPoint(on: box, to: anchor)

@@ -74,6 +74,7 @@ public struct SVGMapRenderer: Sendable {
             let drawn = try FeatureDrawer(frame: frame, layer: layer, geographicBounds: geoBounds).draw()
             svg.layerGroup(layer, elements: drawn.elements)
             for marker in drawn.markers { placer.reserve(marker.box) }
+            for line in drawn.obstacleLines { placer.avoid(line: line) }
             labelRequests += drawn.labels
             areaLabels += drawn.areaLabels
         }

@@ -36,6 +36,17 @@ struct SVGMapRendererTests {
         let expected = (SampleMap.places + SampleMap.events).compactMap { $0[property: "name"]?.stringValue } + [SampleMap.depthLabel]
         #expect(Set(labels.map(\.text)) == Set(expected))
         try expectNoCollisions(labels.map(\.box), parsed)
+        // The sample has room for every label off the border line, so none crosses it.
+        let d = try #require(try parsed.elements("//*[@id='layer-borders']/*[local-name()='path']").first?.value(of: "d"))
+        for piece in d.split(separator: "M") {
+            let points = piece.split(separator: "L").map { pair in
+                let xy = pair.split(separator: " ").compactMap { Double($0) }
+                return PixelPoint(x: xy[0], y: xy[1])
+            }
+            for (a, b) in zip(points, points.dropFirst()) {
+                for label in labels { #expect(Clipper.clipSegment(a, b, label.box) == nil, "\(label.text) crosses the border") }
+            }
+        }
     }
 
     @Test("a crowded cluster keeps labels apart and drops or leads out the rest")
