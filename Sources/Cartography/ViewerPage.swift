@@ -224,7 +224,11 @@ enum ViewerPage {
         ctx.save();
         ctx.font = "12px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
         ctx.textBaseline = "middle"; ctx.lineJoin = "round";
+        // Only points on screen, highest-ranked layers first, and at most 400 tries per frame so
+        // that panning stays smooth with thousands of events.
+        labels = labels.filter(function (l) { return l.x >= 0 && l.y >= 0 && l.x <= width && l.y <= height; });
         labels.sort(function (a, b) { return b.rank - a.rank; });
+        labels = labels.slice(0, 400);
         var placed = 0;
         labels.forEach(function (l) {
           var w = ctx.measureText(l.text).width + 4, h = 16, d = l.r + 3;
