@@ -103,7 +103,8 @@ struct MapFrame {
 
 /// The projection for a map of `extent`: Lambert azimuthal equal-area centred on the middle of the
 /// box, which keeps areas true and distortion symmetric around the data.
-func localProjection(for extent: BoundingBox) -> any MapProjection {
+/// - Throws: `CartographyError.projectionFailed` when PROJ cannot build the projection.
+func localProjection(for extent: BoundingBox) throws(CartographyError) -> any MapProjection {
     let centre = Position(latitude: (extent.south + extent.north) / 2, longitude: (extent.west + extent.east) / 2)
-    return lambertAzimuthalEqualArea(centre: centre)
+    return try lambertAzimuthalEqualArea(centre: centre)
 }

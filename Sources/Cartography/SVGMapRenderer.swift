@@ -122,10 +122,10 @@ public struct SVGMapRenderer: Sendable {
             } }
             guard let extent = valid.dataExtent() else {
                 // Either nothing at all, or only invalid positions: let the fit report which.
-                return try MapFrame.fitting(document, projection: SphericalLambertFallback(centre: Position(latitude: 0, longitude: 0)),
+                return try MapFrame.fitting(document, projection: try lambertAzimuthalEqualArea(centre: Position(latitude: 0, longitude: 0)),
                                             in: rect, padding: o.padding, minimumSpan: o.minimumSpanMetres)
             }
-            chosen = localProjection(for: extent)
+            chosen = try localProjection(for: extent)
         }
         return try MapFrame.fitting(document, projection: chosen, in: rect, padding: o.padding, minimumSpan: o.minimumSpanMetres)
     }

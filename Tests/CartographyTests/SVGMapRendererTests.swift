@@ -185,15 +185,16 @@ struct ScaleAndNorthTests {
 
     @Test("a north arrow at the angle of the meridian when the projection is centred elsewhere")
     func arrowWhenNorthIsTurned() throws {
-        let projection = SphericalLambertFallback(centre: Position(latitude: 51, longitude: 20))
+        let projection = try lambertAzimuthalEqualArea(centre: Position(latitude: 51, longitude: 20))
         let map = try SVGMapRenderer().layout(Self.onePoint, projection: projection)
         // PROJ 9.1.1: `proj +proj=laea +lat_0=51 +lon_0=20 +ellps=WGS84` maps 35°E 51.2°N to
         // (1040020.5061, 128449.9335) and 35°E 51.201°N to (1039997.9487, 128559.2592): north points
-        // atan2(−22.5574, 109.3257) = −11.66° (to the left). On the sphere (+R=6371007.181): −11.67°.
-        #expect(abs(map.northAngle - (-11.66)) < 0.05)
+        // atan2(−22.5574, 109.3257) = −11.658° (to the left). The renderer differentiates over
+        // 0.001° too, so agreement is to rounding.
+        #expect(abs(map.northAngle - (-11.658)) < 0.005)
         #expect(map.northArrowDrawn)
         let arrow = try #require(try ParsedSVG(map.svg).elements("//*[@id='north-arrow']").first)
-        #expect(arrow.value(of: "data-angle") == "-11.66" || arrow.value(of: "data-angle") == "-11.67")
+        #expect(arrow.value(of: "data-angle") == "-11.66")
     }
 }
 
