@@ -18,12 +18,14 @@ import GeoJSON
 /// Deterministic; thread-safe value.
 public struct HTMLViewerWriter: Sendable {
     /// Proportions of the frame used to choose the initial view (the page fits it to the window).
-    public var viewAspect: (width: Double, height: Double)
+    private let viewAspect = (width: 1000.0, height: 700.0)
+    /// Empty space around the data in the initial view, as a fraction of its span on each side.
     public var padding: Double
+    /// The smallest span the initial view shows, in metres.
     public var minimumSpanMetres: Double
 
+    /// A writer whose initial view frames the data like `SVGMapRenderer` with the same settings.
     public init(padding: Double = 0.12, minimumSpanMetres: Double = 30_000) {
-        viewAspect = (1000, 700)
         self.padding = padding
         self.minimumSpanMetres = minimumSpanMetres
     }

@@ -106,7 +106,7 @@ public struct LayerStyle: Sendable, Hashable {
 /// One map layer: a named feature collection of one kind with its style. A plain value: thread-safe.
 public struct MapLayer: Sendable, Hashable {
     /// Identifier used in the SVG (`<g id="layer-NAME">`) and the viewer; letters, digits, `-` and `_`
-    /// are kept, anything else becomes `-`.
+    /// are kept, anything else becomes `-`. Give each layer of a document its own name.
     public var name: String
     /// Human-readable name for the legend and the viewer's toggles.
     public var title: String

@@ -83,6 +83,8 @@ public struct SVGMapRenderer: Sendable {
         // Furniture first, so that labels keep clear of it.
         let legend = LegendLayout(layers: document.drawingOrder, in: page.mapRect)
         placer.reserve(legend.box)
+        let locator = try LocatorInset(document: document, main: frame)
+        if let locator { placer.reserve(locator.box) }
         let scaleBar = try ScaleBarLayout(frame: frame, in: page.mapRect)
         placer.reserve(scaleBar.box)
         let northAngle = frame.northAngleAtCentre
@@ -100,6 +102,7 @@ public struct SVGMapRenderer: Sendable {
         svg.labels(placer.placed, countryLabels: countryLabels.placed, fontSize: o.labelFontSize)
         svg.line("<rect id=\"frame-border\" x=\"\(coordinate(page.mapRect.minX))\" y=\"\(coordinate(page.mapRect.minY))\" width=\"\(coordinate(page.mapRect.width))\" height=\"\(coordinate(page.mapRect.height))\" fill=\"none\" stroke=\"#5c5750\" stroke-width=\"0.8\"/>")
         svg.append(legend.svg())
+        if let locator { svg.append(locator.svg) }
         svg.append(scaleBar.svg())
         if let north { svg.append(north.svg()) }
         svg.append(page.titleSVG(document))

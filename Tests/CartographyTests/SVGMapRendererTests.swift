@@ -93,8 +93,10 @@ struct SVGMapRendererTests {
         let legend = try parsed.backgroundRect(ofGroup: "legend")
         let scale = try parsed.backgroundRect(ofGroup: "scale-bar")
         let frame = try parsed.backgroundRect(ofGroup: "map-background-group")
+        let locator = try parsed.elements("//*[@id='locator']").isEmpty ? nil : try parsed.backgroundRect(ofGroup: "locator")
         var problems: [String] = []
         for (i, a) in boxes.enumerated() {
+            if let locator, a.overlaps(locator) { problems.append("label \(i) covers the locator map") }
             if !frame.contains(a) { problems.append("label \(i) leaves the map frame") }
             if a.overlaps(legend) || a.overlaps(scale) { problems.append("label \(i) covers the legend or scale bar") }
             for b in boxes[(i + 1)...] where a.overlaps(b) { problems.append("labels \(a) and \(b) overlap") }
@@ -111,6 +113,22 @@ struct SVGMapRendererTests {
         let parsed = try ParsedSVG(try SVGMapRenderer().render(SampleMap.document(title: nasty, places: places)))
         #expect(try parsed.elements("//*[@id='title']/*").first?.stringValue == nasty)
         #expect(Set(try parsed.labelBoxes().map(\.text)).isSuperset(of: ["Tom & Jerry <b>", "Кур'ск"]))
+    }
+
+    @Test("a locator map seven times wider outlines the main frame, only when there are countries")
+    func locator() throws {
+        let outline = try #require(try parsed.elements("//*[@id='locator']//*[local-name()='path'][@stroke='#8c1c3a']").first?.value(of: "d"))
+        let xy = outline.dropFirst().dropLast().split(separator: "L").map { $0.split(separator: " ").compactMap { Double($0) } }
+        let xs = xy.map { $0[0] }, ys = xy.map { $0[1] }
+        let frame = try parsed.backgroundRect(ofGroup: "map-background-group")
+        let inset = try parsed.backgroundRect(ofGroup: "locator")
+        // Same projection, uniform scale: the locator spans LocatorInset.zoomOut = 7 main-map widths, so
+        // the outline is 1/7 of the locator wide and keeps the frame's proportions (to the SVG's 0.1 px).
+        #expect(abs((xs.max()! - xs.min()!) - inset.width / 7) < 0.2)
+        #expect(abs((ys.max()! - ys.min()!) - inset.width / 7 * frame.height / frame.width) < 0.2)
+        var document = SampleMap.document()
+        document.layers.removeAll { $0.kind == .countries }
+        #expect(try ParsedSVG(try SVGMapRenderer().render(document)).elements("//*[@id='locator']").isEmpty)
     }
 
     @Test("the same document gives the same bytes")
