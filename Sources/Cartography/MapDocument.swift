@@ -22,6 +22,37 @@ public struct MapDocument: Sendable, Hashable {
             .map(\.element)
     }
 
+    /// The middle of the data that sets the extent: halfway between its southernmost and northernmost
+    /// latitudes, and in the middle of the shortest arc of longitudes that holds all its positions
+    /// (so data on both sides of the antimeridian centres near 180°, not near 0°). Nil when empty.
+    /// O(n log n) in the positions.
+    func dataCentre() -> Position? {
+        guard let box = dataExtent() else { return nil }
+        let visible = layers.filter(\.isVisible)
+        let extentLayers = visible.contains { $0.kind.setsExtent && !$0.features.features.isEmpty }
+            ? visible.filter(\.kind.setsExtent) : visible
+        var longitudes: [Double] = []
+        for layer in extentLayers {
+            for feature in layer.features.features { feature.geometry?.forEachPosition { longitudes.append($0.longitude) } }
+        }
+        return Position(latitude: (box.south + box.north) / 2, longitude: Self.longitudeCentre(longitudes))
+    }
+
+    /// The middle of the shortest arc holding all `longitudes` (degrees in −180…180): the arc is the
+    /// circle minus its largest empty gap.
+    static func longitudeCentre(_ longitudes: [Double]) -> Double {
+        let sorted = longitudes.sorted()
+        guard let first = sorted.first, let last = sorted.last else { return 0 }
+        // The gap across the antimeridian, then the gaps between neighbours.
+        var gap = (size: first + 360 - last, start: last)
+        for (a, b) in zip(sorted, sorted.dropFirst()) where b - a > gap.size { gap = (b - a, a) }
+        // The arc runs from the gap's end to its start (going east), 360° − gap wide.
+        var centre = gap.start + gap.size + (360 - gap.size) / 2
+        while centre > 180 { centre -= 360 }
+        while centre < -180 { centre += 360 }
+        return centre
+    }
+
     /// The geographic box of the features that set the extent (places, events, claims, depth lines;
     /// all visible layers when none of those has a feature), or nil when there is nothing to show.
     func dataExtent() -> BoundingBox? {

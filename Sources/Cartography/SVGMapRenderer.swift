@@ -123,12 +123,12 @@ public struct SVGMapRenderer: Sendable {
                 f.geometry?.forEachPosition { if !$0.isValidGeographic { bad = true } }
                 return bad
             } }
-            guard let extent = valid.dataExtent() else {
+            guard valid.dataExtent() != nil else {
                 // Either nothing at all, or only invalid positions: let the fit report which.
                 return try MapFrame.fitting(document, projection: try lambertAzimuthalEqualArea(centre: Position(latitude: 0, longitude: 0)),
                                             in: rect, padding: o.padding, minimumSpan: o.minimumSpanMetres)
             }
-            chosen = try localProjection(for: extent)
+            chosen = try localProjection(for: valid)
         }
         return try MapFrame.fitting(document, projection: chosen, in: rect, padding: o.padding, minimumSpan: o.minimumSpanMetres)
     }

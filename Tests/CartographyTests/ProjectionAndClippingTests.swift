@@ -21,6 +21,33 @@ struct ProjectionAndClippingTests {
         #expect(projection.summary.contains("PROJ laea"))
     }
 
+    @Test("the map centre's longitude is the middle of the shortest arc holding the data", arguments: [
+        ([34.0, 36.0], 35.0),            // ordinary span: the middle of 34…36
+        ([179.5, -179.5], 180.0),        // across the antimeridian: 1° wide around 180°, not 359° around 0°
+        ([170.0, -175.0, 178.0], 177.5), // arc 170°E → 175°W is 15° wide; its middle is 177.5°E
+        ([-10.0, 10.0, 170.0], 80.0),    // largest gap 170°E → 10°W across 180° (180° wide); arc 10°W … 170°E, middle 80°E
+    ])  // by hand from the sorted longitudes and their largest gap
+    func longitudeCentre(longitudes: [Double], expected: Double) {
+        let centre = MapDocument.longitudeCentre(longitudes)
+        let wrapped = abs(centre - expected).truncatingRemainder(dividingBy: 360)
+        #expect(min(wrapped, 360 - wrapped) < 1e-9, "\(centre)")
+    }
+
+    @Test("a map of points either side of the antimeridian is a small map centred on 180°")
+    func antimeridianMap() throws {
+        let document = MapDocument(title: "Bering", layers: [
+            MapLayer(name: "events", kind: .events, features: FeatureCollection(features: [
+                SampleMap.point("West", 65.0, 179.8), SampleMap.point("East", 65.0, -179.8),
+            ])),
+        ])
+        let map = try SVGMapRenderer().layout(document, projection: nil)
+        // 0.4° of longitude at 65° N is about 19 km (0.4 × 111.4 km × cos 65°), so with the 30 km
+        // minimum span the frame is tens of km across, and the bar is at most a few tens of km.
+        #expect(map.scaleBar.kilometres <= 20)
+        #expect(try ParsedSVG(map.svg).featureCount(inLayer: "layer-events") == 2)
+        #expect(!map.northArrowDrawn)
+    }
+
     @Test("a square half outside the frame keeps the inside half")
     func ringClip() {
         // The 10 × 10 square from (0,0) cut at x = 5 leaves 5 × 10 = 50 square pixels.
