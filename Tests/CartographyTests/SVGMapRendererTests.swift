@@ -131,9 +131,14 @@ struct SVGMapRendererTests {
         #expect(try ParsedSVG(try SVGMapRenderer().render(document)).elements("//*[@id='locator']").isEmpty)
     }
 
-    @Test("the same document gives the same bytes")
-    func deterministic() throws {
+    @Test("the same document gives the same bytes, also when rendered on several threads at once")
+    func deterministic() async throws {
         #expect(try SVGMapRenderer().render(SampleMap.document()) == svg)
+        let outputs = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<4 { group.addTask { try SVGMapRenderer().render(SampleMap.document()) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outputs.count == 4 && outputs.allSatisfy { $0 == svg })
     }
 
     @Test("credits the data and names the projection")
