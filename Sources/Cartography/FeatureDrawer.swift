@@ -34,8 +34,8 @@ struct FeatureDrawer {
                 throw .invalidPosition(layer: layer.name, feature: index, latitude: bad.latitude, longitude: bad.longitude)
             }
             if let bounds = geographicBounds, let box = geometry.boundingBox, !bounds.intersects(box) { continue }
-            let name = layer.style.labelProperty.flatMap { feature[property: $0]?.stringValue }
-                ?? feature[property: "name"]?.stringValue
+            let name = layer.style.labelProperty.flatMap { feature[property: $0].flatMap(Self.labelText) }
+                ?? feature[property: "name"].flatMap(Self.labelText)
             draw(geometry, name: name, into: &out)
         }
         return out
@@ -75,6 +75,18 @@ struct FeatureDrawer {
             }
         case .geometryCollection(let parts):
             for part in parts { draw(part, name: name, into: &out) }
+        }
+    }
+
+    /// A property value as label text: strings as they are, numbers as written (up to 2 decimals).
+    static func labelText(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let s): return s.isEmpty ? nil : s
+        case .integer(let i): return String(i)
+        case .number(let d):
+            let s = fixed(d, 2)
+            return s.hasSuffix(".00") ? String(s.dropLast(3)) : (s.hasSuffix("0") ? String(s.dropLast()) : s)
+        default: return nil
         }
     }
 

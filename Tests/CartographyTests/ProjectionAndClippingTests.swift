@@ -68,6 +68,14 @@ struct ProjectionAndClippingTests {
         #expect(pieces == [[PixelPoint(x: 2, y: 2), PixelPoint(x: 10, y: 2)], [PixelPoint(x: 10, y: 8), PixelPoint(x: 2, y: 8)]])
     }
 
+    @Test("label text from property values", arguments: [
+        (JSONValue.string("Sudzha"), "Sudzha" as String?), (.integer(12), "12"), (.number(9.8), "9.8"),
+        (.number(10.0), "10"), (.number(3.14159), "3.14"), (.bool(true), nil), (.string(""), nil),
+    ])  // the rules of FeatureDrawer.labelText, by hand
+    func labelText(value: JSONValue, expected: String?) {
+        #expect(FeatureDrawer.labelText(value) == expected)
+    }
+
     @Test("fixed-point numbers do not depend on the locale and never print -0")
     func numbers() {
         #expect(fixed(-0.04, 1) == "0.0")
