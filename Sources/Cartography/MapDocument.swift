@@ -3,6 +3,7 @@ import GeoJSON
 /// A map to draw: a title, layers (drawn in the order of their kinds, then as given) and the lines
 /// that credit the data. A plain value: thread-safe.
 public struct MapDocument: Sendable, Hashable {
+    /// The headline drawn above the map and used as the page title.
     public var title: String
     /// A second line under the title (date, source report); nil for none.
     public var subtitle: String?
@@ -10,6 +11,7 @@ public struct MapDocument: Sendable, Hashable {
     /// One line per data source, e.g. `Attribution.geoNames`.
     public var attribution: [String]
 
+    /// A document; `attribution` lines are printed in the order given.
     public init(title: String, subtitle: String? = nil, layers: [MapLayer], attribution: [String] = []) {
         self.title = title; self.subtitle = subtitle; self.layers = layers; self.attribution = attribution
     }
@@ -73,7 +75,10 @@ public struct MapDocument: Sendable, Hashable {
 
 /// Credit lines for the data sources IncidentMapper uses, in the wording their licences ask for.
 public enum Attribution {
+    /// For places from the GeoNames gazetteer.
     public static let geoNames = "Places: GeoNames (CC BY 4.0)"
+    /// For borders from OpenStreetMap.
     public static let openStreetMap = "Borders: © OpenStreetMap contributors (ODbL)"
+    /// For country outlines from GMT's Digital Chart of the World package.
     public static let dcw = "Countries: Digital Chart of the World via GMT (public domain)"
 }

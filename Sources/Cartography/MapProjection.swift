@@ -3,8 +3,11 @@ import GeoJSON
 
 /// A point on a projected plane, in metres: `x` grows east and `y` north at the projection centre.
 public struct PlanarPoint: Sendable, Hashable {
+    /// Metres east of the projection's origin.
     public var x: Double
+    /// Metres north of the projection's origin.
     public var y: Double
+    /// A point `x` metres east and `y` metres north of the origin.
     public init(x: Double, y: Double) { self.x = x; self.y = y }
 }
 
@@ -25,6 +28,7 @@ public protocol MapProjection: Sendable {
 }
 
 extension MapProjection {
+    /// One `project(_:)` call per position.
     public func project(_ positions: [Position]) -> [PlanarPoint?] { positions.map { project($0) } }
 }
 

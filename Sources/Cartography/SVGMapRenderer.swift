@@ -24,6 +24,7 @@ public struct SVGMapRenderer: Sendable {
         /// The smallest span the frame shows, in metres, so a single point still has context.
         public var minimumSpanMetres: Double
 
+        /// Options for a 1000 × 760 px map with 12 px labels by default.
         public init(width: Double = 1000, height: Double = 760, labelFontSize: Double = 12,
                     padding: Double = 0.12, minimumSpanMetres: Double = 30_000) {
             self.width = width; self.height = height; self.labelFontSize = labelFontSize
@@ -31,8 +32,10 @@ public struct SVGMapRenderer: Sendable {
         }
     }
 
+    /// How big and how padded the map is.
     public var options: Options
 
+    /// A renderer with `options`.
     public init(options: Options = Options()) { self.options = options }
 
     /// The SVG text of `document` in a Lambert azimuthal equal-area projection centred on the
