@@ -170,6 +170,25 @@ enum ViewerPage {
         ctx.closePath(); ctx.fillStyle = style.stroke || "#000"; ctx.fill(); ctx.restore();
       }
 
+      // The screen point halfway along a projected line.
+      function middleOf(line) {
+        var total = 0, i, lengths = [];
+        for (i = 1; i < line.length; i++) {
+          var l = Math.hypot(sx(line[i][0]) - sx(line[i - 1][0]), sy(line[i][1]) - sy(line[i - 1][1]));
+          lengths.push(l); total += l;
+        }
+        var left = total / 2;
+        for (i = 1; i < line.length; i++) {
+          var seg = lengths[i - 1];
+          if (seg > 0 && left <= seg) {
+            var t = left / seg;
+            return [sx(line[i - 1][0]) + t * (sx(line[i][0]) - sx(line[i - 1][0])), sy(line[i - 1][1]) + t * (sy(line[i][1]) - sy(line[i - 1][1]))];
+          }
+          left -= seg;
+        }
+        return null;
+      }
+
       function isHighlighted(layer, i) {
         return (hovered && hovered.layer === layer && hovered.index === i) || (pinned && pinned.layer === layer && pinned.index === i);
       }
@@ -198,6 +217,9 @@ enum ViewerPage {
                   ctx.beginPath(); pathRing(part.c);
                   ctx.strokeStyle = hit ? "#000" : (st.stroke || "#333"); ctx.lineWidth = st.strokeWidth * (hit ? 2 : 1); ctx.stroke();
                   if (layer.kind === "depth-lines") arrowhead(part.c, st);
+                  var lineText = st.labelProperty ? label(f, layer) : "";
+                  var mid = lineText ? middleOf(part.c) : null;
+                  if (mid) labels.push({ text: lineText, x: mid[0], y: mid[1], r: 2, rank: RANK[layer.kind] });
                   any = true;
                 } else if (part.t === "pt") {
                   var x = sx(part.c[0]), y = sy(part.c[1]), r = st.markerRadius * (hit ? 1.5 : 1);
