@@ -67,7 +67,10 @@ struct FeatureDrawer {
         case .polygon, .multiPolygon:
             let (d, labelPoint) = polygonPath(geometry)
             if !d.isEmpty {
-                out.elements.append("<path class=\"feature\"\(nameAttribute) fill-rule=\"evenodd\" d=\"\(d)\">\(titleElement)</path>")
+                // An area in a layer of points (a district named in a report) is tinted, not filled
+                // with the solid marker colour, so it does not hide the map under it.
+                let tint = layer.kind.setsExtent && layer.kind != .depthLines ? " fill-opacity=\"0.2\"" : ""
+                out.elements.append("<path class=\"feature\"\(nameAttribute)\(tint) fill-rule=\"evenodd\" d=\"\(d)\">\(titleElement)</path>")
                 if layer.kind == .countries, let name, let labelPoint {
                     out.areaLabels.append(LabelRequest(text: name.uppercased(), anchor: labelPoint, radius: 0,
                                                        layer: layer.identifier, priority: 0))

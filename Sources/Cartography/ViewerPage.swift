@@ -93,6 +93,7 @@ enum ViewerPage {
       window.addEventListener("error", function (e) { fail(e.message || "error"); });
 
       var data = JSON.parse(document.getElementById("map-data").textContent);
+      var POINT_KINDS = { "places": true, "events": true, "claims": true };
       var RANK = { "countries": 0, "zones": 1, "borders": 2, "depth-lines": 3, "claims": 4, "places": 5, "events": 6 };
       var layers = data.layers.slice().sort(function (a, b) { return (RANK[a.kind] - RANK[b.kind]) || (a.order - b.order); });
       var featureTotal = 0;
@@ -210,7 +211,9 @@ enum ViewerPage {
                 ctx.setLineDash(st.dash || []);
                 if (part.t === "pg") {
                   ctx.beginPath(); part.c.forEach(function (ring) { pathRing(ring); ctx.closePath(); });
-                  if (st.fill) { ctx.save(); ctx.globalAlpha = st.opacity * st.fillOpacity * (hit ? 1.8 : 1); ctx.fillStyle = st.fill; ctx.fill("evenodd"); ctx.restore(); }
+                  // Areas in point layers (a district named in a report) are tinted, as in the SVG.
+                  var areaOpacity = POINT_KINDS[layer.kind] ? 0.2 : st.fillOpacity;
+                  if (st.fill) { ctx.save(); ctx.globalAlpha = Math.min(1, st.opacity * areaOpacity * (hit ? 1.8 : 1)); ctx.fillStyle = st.fill; ctx.fill("evenodd"); ctx.restore(); }
                   if (st.stroke) { ctx.strokeStyle = hit ? "#000" : st.stroke; ctx.lineWidth = st.strokeWidth * (hit ? 2 : 1); ctx.stroke(); }
                   any = true;
                 } else if (part.t === "ln") {

@@ -131,6 +131,17 @@ struct SVGMapRendererTests {
         #expect(try ParsedSVG(try SVGMapRenderer().render(document)).elements("//*[@id='locator']").isEmpty)
     }
 
+    @Test("an area in a layer of points is tinted, not filled solid")
+    func areaInPointLayer() throws {
+        let district = Feature(geometry: .polygon([[SampleMap.p(51.0, 35.0), SampleMap.p(51.0, 35.3), SampleMap.p(51.2, 35.3),
+                                                     SampleMap.p(51.2, 35.0), SampleMap.p(51.0, 35.0)]]),
+                               properties: ["name": "Sudzha district"])
+        let parsed = try ParsedSVG(try SVGMapRenderer().render(SampleMap.document(places: SampleMap.places + [district])))
+        let path = try #require(try parsed.elements("//*[@id='layer-places']/*[local-name()='path']").first)
+        #expect(path.value(of: "fill-opacity") == "0.2")
+        #expect(try parsed.featureCount(inLayer: "layer-places") == 12)
+    }
+
     @Test("the same document gives the same bytes, also when rendered on several threads at once")
     func deterministic() async throws {
         #expect(try SVGMapRenderer().render(SampleMap.document()) == svg)
