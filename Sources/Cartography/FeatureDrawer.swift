@@ -24,15 +24,11 @@ struct FeatureDrawer {
         var obstacleLines: [[PixelPoint]] = []
     }
 
-    func draw() throws(CartographyError) -> Output {
+    /// The layer's elements. Positions must have been validated (`MapDocument.validatePositions`).
+    func draw() -> Output {
         var out = Output()
-        for (index, feature) in layer.features.features.enumerated() {
+        for feature in layer.features.features {
             guard let geometry = feature.geometry else { continue }
-            var bad: Position?
-            geometry.forEachPosition { p in if bad == nil, !p.isValidGeographic { bad = p } }
-            if let bad {
-                throw .invalidPosition(layer: layer.name, feature: index, latitude: bad.latitude, longitude: bad.longitude)
-            }
             if let bounds = geographicBounds, let box = geometry.boundingBox, !bounds.intersects(box) { continue }
             let name = layer.style.labelProperty.flatMap { feature[property: $0].flatMap(Self.labelText) }
                 ?? feature[property: "name"].flatMap(Self.labelText)

@@ -18,7 +18,7 @@ struct LocatorInset {
         let inset = MapFrame(projection: main.projection, rect: box, pixelsPerMetre: scale, centre: main.centre)
         countries.style.strokeWidth = 0.4
         countries.style.labelProperty = nil
-        let drawn = try FeatureDrawer(frame: inset, layer: countries, geographicBounds: inset.geographicBounds(margin: 1)).draw()
+        let drawn = FeatureDrawer(frame: inset, layer: countries, geographicBounds: inset.geographicBounds(margin: 1)).draw()
         // The main frame's outline in the inset: both frames share the projection, so its corners map linearly.
         let corners = [PixelPoint(x: r.minX, y: r.minY), PixelPoint(x: r.maxX, y: r.minY),
                        PixelPoint(x: r.maxX, y: r.maxY), PixelPoint(x: r.minX, y: r.maxY)].map { inset.pixel(main.planar($0)) }

@@ -16,6 +16,21 @@ public struct MapDocument: Sendable, Hashable {
         self.title = title; self.subtitle = subtitle; self.layers = layers; self.attribution = attribution
     }
 
+    /// Checks every position of every layer, visible or not.
+    /// - Throws: `CartographyError.invalidPosition` for the first coordinate that is not finite or is
+    ///   outside ±90° / ±180°, naming its layer and feature index.
+    func validatePositions() throws(CartographyError) {
+        for layer in layers {
+            for (index, feature) in layer.features.features.enumerated() {
+                var bad: Position?
+                feature.geometry?.forEachPosition { p in if bad == nil, !p.isValidGeographic { bad = p } }
+                if let bad {
+                    throw .invalidPosition(layer: layer.name, feature: index, latitude: bad.latitude, longitude: bad.longitude)
+                }
+            }
+        }
+    }
+
     /// Visible layers in drawing order (stable within a kind).
     var drawingOrder: [MapLayer] {
         layers.enumerated()

@@ -60,6 +60,7 @@ public struct SVGMapRenderer: Sendable {
         guard o.width.isFinite, o.height.isFinite, o.width >= 320, o.height >= 240 else {
             throw .invalidSize(width: o.width, height: o.height)
         }
+        try document.validatePositions()
         let page = PageLayout(options: o, document: document)
         let frame = try Self.frame(for: document, projection: projection, in: page.mapRect, options: o)
         var svg = SVGText()
@@ -74,7 +75,7 @@ public struct SVGMapRenderer: Sendable {
         var labelRequests: [LabelRequest] = []
         var areaLabels: [LabelRequest] = []
         for layer in document.drawingOrder {
-            let drawn = try FeatureDrawer(frame: frame, layer: layer, geographicBounds: geoBounds).draw()
+            let drawn = FeatureDrawer(frame: frame, layer: layer, geographicBounds: geoBounds).draw()
             svg.layerGroup(layer, elements: drawn.elements)
             for marker in drawn.markers { placer.reserve(marker.box) }
             for line in drawn.obstacleLines { placer.avoid(line: line) }
@@ -116,23 +117,12 @@ public struct SVGMapRenderer: Sendable {
                            northArrowDrawn: north != nil, legend: legend)
     }
 
+    /// The frame fitted to `document`'s data in `projection`, or in LAEA centred on the data.
+    /// Positions must have been validated (`MapDocument.validatePositions`).
     static func frame(for document: MapDocument, projection: (any MapProjection)?, in rect: PixelRect,
                       options o: Options) throws(CartographyError) -> MapFrame {
         let chosen: any MapProjection
-        if let projection { chosen = projection } else {
-            var valid = document
-            for i in valid.layers.indices { valid.layers[i].features.features.removeAll { f in
-                var bad = false
-                f.geometry?.forEachPosition { if !$0.isValidGeographic { bad = true } }
-                return bad
-            } }
-            guard valid.dataExtent() != nil else {
-                // Either nothing at all, or only invalid positions: let the fit report which.
-                return try MapFrame.fitting(document, projection: try lambertAzimuthalEqualArea(centre: Position(latitude: 0, longitude: 0)),
-                                            in: rect, padding: o.padding, minimumSpan: o.minimumSpanMetres)
-            }
-            chosen = try localProjection(for: valid)
-        }
+        if let projection { chosen = projection } else { chosen = try localProjection(for: document) }
         return try MapFrame.fitting(document, projection: chosen, in: rect, padding: o.padding, minimumSpan: o.minimumSpanMetres)
     }
 }
