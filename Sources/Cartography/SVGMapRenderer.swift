@@ -164,11 +164,24 @@ struct PageLayout {
     }
 
     func titleSVG(_ d: MapDocument) -> String {
-        var s = "<g id=\"title\">\n<text x=\"20\" y=\"34\" font-size=\"22\" font-weight=\"700\" fill=\"#1f1d1a\">\(xmlEscaped(d.title))</text>\n"
+        let (title, titleSize) = Self.fit(d.title, width: width - 40, size: 22, smallest: 15, boldness: 1.08)
+        var s = "<g id=\"title\">\n<text x=\"20\" y=\"34\" font-size=\"\(coordinate(titleSize))\" font-weight=\"700\" fill=\"#1f1d1a\">\(xmlEscaped(title))</text>\n"
         if let sub = d.subtitle {
-            s += "<text x=\"20\" y=\"56\" font-size=\"13\" fill=\"#5c5750\">\(xmlEscaped(sub))</text>\n"
+            let (subtitle, size) = Self.fit(sub, width: width - 40, size: 13, smallest: 11, boldness: 1)
+            s += "<text x=\"20\" y=\"56\" font-size=\"\(coordinate(size))\" fill=\"#5c5750\">\(xmlEscaped(subtitle))</text>\n"
         }
         return s + "</g>\n"
+    }
+
+    /// `text` at the largest size from `size` down to `smallest` (1 px steps) whose estimated width
+    /// fits `width`; cut with an ellipsis at `smallest` when nothing fits.
+    static func fit(_ text: String, width: Double, size: Double, smallest: Double, boldness: Double) -> (String, Double) {
+        var s = size
+        while s > smallest, estimatedTextWidth(text, fontSize: s) * boldness > width { s -= 1 }
+        guard estimatedTextWidth(text, fontSize: s) * boldness > width else { return (text, s) }
+        var cut = Substring(text)
+        while !cut.isEmpty, estimatedTextWidth(cut + "…", fontSize: s) * boldness > width { cut = cut.dropLast() }
+        return (cut.trimmingCharacters(in: .whitespaces) + "…", s)
     }
 
     func footerSVG(_ d: MapDocument, projection: String) -> String {

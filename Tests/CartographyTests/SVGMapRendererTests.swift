@@ -142,6 +142,20 @@ struct SVGMapRendererTests {
         #expect(try parsed.featureCount(inLayer: "layer-places") == 12)
     }
 
+    @Test("a long title shrinks, then is cut with an ellipsis, to stay on the page")
+    func longTitle() throws {
+        let long = String(repeating: "Shelling reported along the Sumy border ", count: 6)
+        let parsed = try ParsedSVG(try SVGMapRenderer().render(SampleMap.document(title: long)))
+        let title = try #require(try parsed.elements("//*[@id='title']/*").first)
+        let text = try #require(title.stringValue)
+        let size = try #require(Double(title.value(of: "font-size") ?? ""))
+        // Page 1000 px minus 20 px margins; bold is estimated 8 % wider (PageLayout.fit).
+        #expect(text.hasSuffix("…") && size == 15)
+        #expect(estimatedTextWidth(text, fontSize: size) * 1.08 <= 960)
+        // The full title is kept in the document's <title> for screen readers.
+        #expect(try parsed.elements("/*/*[local-name()='title']").first?.stringValue == long)
+    }
+
     @Test("the same document gives the same bytes, also when rendered on several threads at once")
     func deterministic() async throws {
         #expect(try SVGMapRenderer().render(SampleMap.document()) == svg)
