@@ -26,8 +26,11 @@ struct ProximityCommand: ParsableCommand {
     @Flag(help: "Fail on the first event that cannot be measured instead of skipping it.") var strict = false
     @OptionGroup var data: BorderDataOptions
     @OptionGroup var output: FeatureOutputOptions
+    @Option(help: .hidden) var benchPoints: String?
+    @Option(help: .hidden) var benchOut: String?
 
     func run() throws {
+        if let benchPoints { return try ProximityBenchmark.run(points: benchPoints, out: benchOut, data: data) }
         let net = try data.network()
         let options = ProximityOptions(border: try border.map { try BorderPair(parsing: $0) }, country: country,
                                        withinMetres: within?.metres, links: links)
@@ -89,4 +92,37 @@ final class EventSource {
     }
 
     var warnings: [String] { stream.warnings.map(\.description) }
+}
+
+/// The benchmark's fast path (`Scripts/bench.d/60-border`): raw little-endian Float64 pairs
+/// (longitude, latitude) in, containing country and distance for each out, with timings on stdout as
+/// JSON. Output file: per point a Float64 distance (metres) then 2 ASCII bytes of the country code
+/// ("--" at sea).
+enum ProximityBenchmark {
+    static func run(points path: String, out: String?, data: BorderDataOptions) throws {
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        let raw = try Data(contentsOf: URL(fileURLWithPath: path))
+        let positions: [Position] = raw.withUnsafeBytes { buf in
+            let d = buf.bindMemory(to: Double.self)
+            return (0..<(d.count / 2)).map { Position(latitude: d[2 * $0 + 1], longitude: d[2 * $0]) }
+        }
+        let t1 = clock.now
+        let net = try data.network()
+        _ = try net.proximity(of: [positions[0]])   // builds the border index
+        let t2 = clock.now
+        let results = try net.proximity(of: positions)
+        let t3 = clock.now
+        if let out {
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(results.count * 10)
+            for r in results {
+                withUnsafeBytes(of: r.metres.bitPattern.littleEndian) { bytes += $0 }
+                bytes += Array((r.country ?? "--").utf8.prefix(2))
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: out))
+        }
+        func s(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+        Console.out("{\"points\": \(positions.count), \"read_s\": \(s(t1 - t0)), \"load_s\": \(s(t2 - t1)), \"measure_s\": \(s(t3 - t2))}\n")
+    }
 }
