@@ -37,20 +37,20 @@ struct RealCase: Sendable, CustomTestStringConvertible {
 }
 
 let realCases = [
-    // Sudzha, Kursk oblast: GeoNames 490068 (51.19055°N, 35.27092°E); reported "about 10 km from the
-    // Ukrainian border" (e.g. Reuters, 2024-08-15).
-    RealCase(name: "Sudzha (RU)", position: Position(latitude: 51.19055, longitude: 35.27092), country: "RU", border: "RU-UA",
+    // Sudzha, Kursk oblast: GeoNames 486816 (51.191°N, 35.271°E); widely reported as about 10 km from
+    // the Ukrainian border (e.g. Reuters, August 2024).
+    RealCase(name: "Sudzha (RU)", position: Position(latitude: 51.191, longitude: 35.271), country: "RU", border: "RU-UA",
              plausibleKm: 5...15, source: "GeoNames; Reuters"),
-    // Khoiniki, Gomel voblast (51.8919°N, 29.9644°E; GeoNames 627083): some 25–35 km north of the
-    // Belarus–Ukraine border on the map.
-    RealCase(name: "Khoiniki (BY)", position: Position(latitude: 51.8919, longitude: 29.9644), country: "BY", border: "BY-UA",
-             plausibleKm: 15...45, source: "GeoNames"),
+    // Khoyniki, Gomel voblast: GeoNames 627362 (51.90773°N, 29.98258°E); some 30–50 km north of the
+    // Belarus–Ukraine border (the Pripyat sector) on the map.
+    RealCase(name: "Khoyniki (BY)", position: Position(latitude: 51.90773, longitude: 29.98258), country: "BY", border: "BY-UA",
+             plausibleKm: 20...60, source: "GeoNames; map"),
     // Black Sea south of Crimea (43.5°N, 34°E): at sea, ~300 km from the nearest land border.
     RealCase(name: "Black Sea", position: Position(latitude: 43.5, longitude: 34.0), country: nil, border: "",
              plausibleKm: 150...700, source: "map"),
-    // Reykjavík (64.1466°N, 21.9426°W; GeoNames 3413829): Iceland has no land border; the nearest
+    // Reykjavík (64.13548°N, 21.89541°W; GeoNames 3413829): Iceland has no land border; the nearest
     // one (Norway's) is over 1,000 km away.
-    RealCase(name: "Reykjavík (IS)", position: Position(latitude: 64.1466, longitude: -21.9426), country: "IS", border: "",
+    RealCase(name: "Reykjavík (IS)", position: Position(latitude: 64.13548, longitude: -21.89541), country: "IS", border: "",
              plausibleKm: 1_000...2_500, source: "GeoNames; map"),
 ]
 
