@@ -62,6 +62,18 @@ public final class GeoJSONFeatureStream {
     public private(set) var collectionForeignMembers = JSONObject()
     /// The number of features returned so far.
     public private(set) var featureCount = 0
+    /// Where the feature last returned sits in the input: its index in `features`, or its record index
+    /// in a sequence (0 for a single top-level Feature or geometry).
+    public private(set) var lastFeatureIndex = 0
+    /// The JSON path of the feature last returned (`features[3]`, `[3]` in a sequence, empty for a
+    /// single top-level object).
+    public var lastFeaturePath: String {
+        switch layout {
+        case .featureCollection?: "features[\(lastFeatureIndex)]"
+        case .textSequence?, .newlineDelimited?: "[\(lastFeatureIndex)]"
+        default: ""
+        }
+    }
 
     /// Errors recorded instead of thrown (validation mode), in input order.
     private(set) var collectedErrors: [GeoJSONError] = []
@@ -92,6 +104,9 @@ public final class GeoJSONFeatureStream {
     private var index = 0
     private var top = ObjectParts(start: SourceLocation(line: 1, column: 1))
     private var streamedFeatures = false
+    /// A member of the top-level object broke a rule (recorded in validation mode): the object as a
+    /// whole is not judged again, which would only repeat the problem.
+    private var topMemberFailed = false
     private var pending: [Feature] = []
     private var pendingIndex = 0
 
@@ -151,7 +166,7 @@ public final class GeoJSONFeatureStream {
 
     private func step() throws(ParseStop) -> Feature? {
         if pendingIndex < pending.count {
-            pendingIndex += 1
+            pendingIndex += 1 // features of a FeatureCollection record share the record's index
             featureCount += 1
             return pending[pendingIndex - 1]
         }
@@ -234,7 +249,10 @@ public final class GeoJSONFeatureStream {
         })
         first = false
         switch step {
-        case .member?, nil:
+        case nil:
+            topMemberFailed = true
+            return nil
+        case .member?:
             return nil
         case .featuresStart?:
             streamedFeatures = true
@@ -251,6 +269,7 @@ public final class GeoJSONFeatureStream {
 
     private func finishTop() throws(ParseStop) -> Feature? {
         let parts = top
+        if topMemberFailed { return nil }
         if streamedFeatures {
             guard parts.type == "FeatureCollection" else {
                 try runRecovering({ (p) throws(ParseStop) in throw p.typeError(parts, expected: "a FeatureCollection (the object has \"features\")") }, skip: { _ in })
@@ -301,6 +320,7 @@ public final class GeoJSONFeatureStream {
             first = false
             switch result {
             case .some(.some(let f)):
+                lastFeatureIndex = index
                 index += 1
                 featureCount += 1
                 return f
@@ -334,6 +354,7 @@ public final class GeoJSONFeatureStream {
                 return o
             }, skip: { (p) throws(ParseStop) in try p.skipValue() })
             index += 1
+            lastFeatureIndex = record
             switch object {
             case .feature(let f)?:
                 featureCount += 1

@@ -295,12 +295,11 @@ extension JSONParser {
         var values = (0.0, 0.0, 0.0)
         var count = 0
         while true {
+            path.append(.index(count))
             let b = try peek("a number")
             guard b == 0x2D || (b >= 0x30 && b <= 0x39) || b == 0x4E || b == 0x49 else {
-                path.append(.index(count))
                 throw ruleError(b == 0x5B ? "wrong nesting depth: a position mixes numbers and arrays" : "a position must contain only numbers, found \(describe(b))")
             }
-            path.append(.index(count))
             let v = try parseNumber().double
             path.removeLast()
             switch count {

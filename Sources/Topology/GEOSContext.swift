@@ -95,10 +95,14 @@ final class GEOSContext {
 /// initialised once, atomically, on first use.
 private let contextKey: pthread_key_t = {
     var key = pthread_key_t()
-    let status = pthread_key_create(&key) { raw in
-        guard let raw else { return }
-        Unmanaged<GEOSContext>.fromOpaque(raw).release()
-    }
+    let status = pthread_key_create(&key) { raw in releaseContext(raw) }
     precondition(status == 0, "pthread_key_create failed: \(status)")
     return key
 }()
+
+/// The thread-exit destructor: drops the slot's retain on the thread's context. (A function taking an
+/// optional, so that the closure above fits both Glibc's and Darwin's destructor signatures.)
+private func releaseContext(_ raw: UnsafeMutableRawPointer?) {
+    guard let raw else { return }
+    Unmanaged<GEOSContext>.fromOpaque(raw).release()
+}

@@ -45,24 +45,26 @@ private enum WKTWriter {
         case .point(let p): out += "("; position(p, hasZ, &out); out += ")"
         case .multiPoint(let ps): list(ps, &out) { p, o in o += "("; position(p, hasZ, &o); o += ")" }
         case .lineString(let ps): positions(ps, hasZ, &out)
-        case .multiLineString(let ls): list(ls, &out) { l, o in positions(l, hasZ, &o) }
+        case .multiLineString(let ls): list(ls, &out, empty: \.isEmpty) { l, o in positions(l, hasZ, &o) }
         case .polygon(let rs): rings(rs, hasZ, &out)
-        case .multiPolygon(let polys): list(polys, &out) { rs, o in rings(rs, hasZ, &o) }
+        case .multiPolygon(let polys): list(polys, &out, empty: \.isEmpty) { rs, o in rings(rs, hasZ, &o) }
         case .geometryCollection(let gs): list(gs, &out) { g, o in write(g, to: &o) }
         }
     }
 
-    private static func list<T>(_ items: [T], _ out: inout String, _ item: (T, inout String) -> Void) {
+    /// `(item, item, …)`, writing `EMPTY` for the members that `empty` says are empty.
+    private static func list<T>(_ items: [T], _ out: inout String, empty: (T) -> Bool = { _ in false },
+                                _ item: (T, inout String) -> Void) {
         out += "("
         for (i, x) in items.enumerated() {
             if i > 0 { out += ", " }
-            if let empty = x as? [Any], empty.isEmpty { out += "EMPTY" } else { item(x, &out) }
+            if empty(x) { out += "EMPTY" } else { item(x, &out) }
         }
         out += ")"
     }
 
     private static func rings(_ rs: [[Position]], _ hasZ: Bool, _ out: inout String) {
-        list(rs, &out) { r, o in positions(r, hasZ, &o) }
+        list(rs, &out, empty: \.isEmpty) { r, o in positions(r, hasZ, &o) }
     }
 
     private static func positions(_ ps: [Position], _ hasZ: Bool, _ out: inout String) {

@@ -24,6 +24,8 @@ let roundTripCases: [(String, Geometry)] = [
         .lineString([p(-0.0, .leastNonzeroMagnitude), p(179.99999999999997, -89.99999999999999)]),
         .geometryCollection([square(0, 0, 1), .multiPoint([p(1, 1)])]),
     ])),
+    ("multilinestring with an empty part", .multiLineString([[p(1, 2), p(3, 4)], []])),
+    ("polygon with an empty hole", .polygon([[p(0, 0), p(1, 0), p(1, 1), p(0, 0)], []])),
     ("empty multipolygon", .multiPolygon([])),
     ("empty linestring", .lineString([])),
     ("empty polygon", .polygon([])),
