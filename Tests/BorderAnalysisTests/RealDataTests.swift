@@ -45,7 +45,8 @@ let realCases = [
     // Belarus–Ukraine border (the Pripyat sector) on the map.
     RealCase(name: "Khoyniki (BY)", position: Position(latitude: 51.90773, longitude: 29.98258), country: "BY", border: "BY-UA",
              plausibleKm: 20...60, source: "GeoNames; map"),
-    // Black Sea south of Crimea (43.5°N, 34°E): at sea, ~300 km from the nearest land border.
+    // Black Sea south of Crimea (43.5°N, 34°E): at sea, some 400 km from the nearest land border (the
+    // Danube mouth, RO–UA, or Russia–Georgia on the Caucasus coast, on the map).
     RealCase(name: "Black Sea", position: Position(latitude: 43.5, longitude: 34.0), country: nil, border: "",
              plausibleKm: 150...700, source: "map"),
     // Reykjavík (64.13548°N, 21.89541°W; GeoNames 3413829): Iceland has no land border; the nearest
