@@ -129,3 +129,19 @@ extension FeatureID {
         }
     }
 }
+
+extension BorderNetwork {
+    /// The proximity of many positions over all cores, in input order: the fast path for large
+    /// point sets (no feature handling). O(m log n / cores) for m positions and n border vertices.
+    /// - Throws: for a bad scope in `options`, or the first position out of range (naming its index).
+    public func proximity(of positions: [Position], options: ProximityOptions = ProximityOptions()) throws(BorderAnalysisError) -> [Proximity] {
+        _ = try index(for: try scope(of: options))
+        if let i = positions.firstIndex(where: { !$0.isValidGeographic }) {
+            throw .invalidGeometry("position \(i) (latitude \(positions[i].latitude), longitude \(positions[i].longitude)) is out of range")
+        }
+        let results = positions.parallelMap { p in
+            Result { () throws(BorderAnalysisError) -> Proximity in try self.proximity(of: p, options: options) }
+        }
+        return try results.map { r throws(BorderAnalysisError) in try r.get() }
+    }
+}

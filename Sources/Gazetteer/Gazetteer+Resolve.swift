@@ -68,9 +68,7 @@ extension Gazetteer {
             if a.population != b.population { return a.population > b.population }
             return a.entity < b.entity
         }
-        return ranked.prefix(query.limit).map { s in
-            Candidate(place: s.place, score: s.score, matched: s.matched, reasons: s.reasons)
-        }
+        return ranked.prefix(query.limit).map { candidate($0, query: query.name) }
     }
 
     /// One way of reading the query: the key to look up, the kind it asks for, and why.
@@ -113,118 +111,177 @@ extension Gazetteer {
         }
     }
 
-    /// A candidate being scored: the best reading found so far for one entry.
+    /// A candidate being scored: the best reading found so far for one entry. Reasons are kept
+    /// as values and put into words only for the candidates returned.
     struct Scored {
         var entity: UInt32
-        var place: Place
+        var posting: Posting
         var score: Double
         var population: Int
-        var matched: String
-        var reasons: [String]
+        var reasons: [Reason]
+    }
+
+    /// One part of a score.
+    enum Reason {
+        case match(form: NameForm, distance: Int, score: Double)
+        case variant(rule: String)
+        case article
+        case qualifier(String, PlaceKind)
+        case kindRequested(PlaceKind)
+        case prior(PlaceKind, Double)
+        case population(Int, Double)
+        case inCountry(String)
+        case nearPoint(metres: Double, Double)
+        case sameRegion(as: String)
+        case sameCountry(as: String)
+        case nearPlace(String, metres: Double, Double)
+    }
+
+    /// What ranking needs to know about an entry, without building its `Place`.
+    struct Facts {
+        var kind: PlaceKind
+        var country: String?
+        var population: Int
+        var location: Position
+    }
+
+    func facts(_ e: UInt32) -> Facts {
+        switch entity(e) {
+        case .place(let i):
+            return Facts(kind: .place, country: places.country(i), population: Int(places.population[i]),
+                         location: Position(latitude: places.latitude[i], longitude: places.longitude[i]))
+        case .region(let r):
+            let x = regions[r]
+            return Facts(kind: .region, country: x.country.isEmpty ? nil : x.country, population: 0,
+                         location: Position(latitude: x.latitude, longitude: x.longitude))
+        case .country(let c):
+            let x = countries[c]
+            return Facts(kind: .country, country: x.iso2, population: 0, location: Position(latitude: x.latitude, longitude: x.longitude))
+        }
     }
 
     private func consider(_ p: Posting, distance: Int, reading: Reading, context: Context, into best: inout [UInt32: Scored]) {
-        let place = place(entity: p.entity)
-        if let k = reading.kind, place.kind != k { return }
-        if let c = context.country, place.country != c { return }
         // A base name (region without qualifier) is a weak match unless a qualifier asked for a region.
         if p.form == .baseName && reading.qualifier == nil && distance > 0 { return }
         if p.form == .code && distance > 0 { return }
-        var reasons: [String] = []
-        let (matched, form, described) = matchedName(of: p, query: context.name)
-        var score: Double
-        switch form {
-        case .name: score = Weight.name
-        case .alternate: score = Weight.alternate
-        case .code: score = Weight.code
-        case .baseName: score = reading.qualifier != nil ? Weight.alternate : Weight.baseName
+        let facts = facts(p.entity)
+        if let k = reading.kind, facts.kind != k { return }
+        if let c = context.country, facts.country != c { return }
+        var reasons: [Reason] = []
+        // The index files a key once per entry, under its best form (own name before alternates).
+        var score: Double = switch p.form {
+        case .name: Weight.name
+        case .alternate: Weight.alternate
+        case .code: Weight.code
+        case .baseName: reading.qualifier != nil ? Weight.alternate : Weight.baseName
         }
-        let what: String = switch form {
-        case .name: "the name"
-        case .alternate: "the alternate name"
-        case .code: "the ISO code"
-        case .baseName: "the name without its qualifier"
-        }
-        if distance == 0 {
-            reasons.append("exact match of \(what) \"\(described)\" (+\(Self.format(score)))")
-        } else {
-            score -= Double(distance) * Weight.perEdit
-            reasons.append("\(distance) edit\(distance == 1 ? "" : "s") from \(what) \"\(described)\" (+\(Self.format(score)))")
-        }
+        score -= Double(distance) * Weight.perEdit
+        reasons.append(.match(form: p.form, distance: distance, score: score))
         if let rule = reading.variant {
             score -= Weight.variant
-            reasons.append("read as another romanisation (\(rule)) (−\(Self.format(Weight.variant)))")
+            reasons.append(.variant(rule: rule))
         }
         if reading.droppedArticle {
             score -= Weight.article
-            reasons.append("leading article ignored (−\(Self.format(Weight.article)))")
+            reasons.append(.article)
         }
-        if let q = reading.qualifier {
-            reasons.append("qualifier \"\(q)\" asks for a \(reading.kind?.rawValue ?? "place")")
+        if let q = reading.qualifier, let k = reading.kind {
+            reasons.append(.qualifier(q, k))
         } else if let k = context.kind {
-            reasons.append("kind \(k.rawValue) requested")
+            reasons.append(.kindRequested(k))
         }
-        let prior: Double = switch place.kind {
+        let prior: Double = switch facts.kind {
         case .country: Weight.country
         case .region: Weight.region
         case .place: Weight.place
         }
         score += prior
-        reasons.append("\(place.kind == .place ? "populated place" : place.kind.rawValue) (+\(Self.format(prior)))")
-        let population = place.population ?? 0
-        if place.kind == .place {
-            let bonus = Weight.populationScale * min(1, log10(Double(population) + 1) / 7)
+        reasons.append(.prior(facts.kind, prior))
+        if facts.kind == .place {
+            let bonus = Weight.populationScale * min(1, log10(Double(facts.population) + 1) / 7)
             score += bonus
-            reasons.append("population \(Self.grouped(population)) (+\(Self.format(bonus)))")
+            reasons.append(.population(facts.population, bonus))
         }
-        if let c = context.country { reasons.append("in the requested country \(c)") }
+        if let c = context.country { reasons.append(.inCountry(c)) }
         if let near = context.near {
-            let d = Self.approximateDistance(near, place.location)
+            let d = Self.approximateDistance(near, facts.location)
             let bonus = Weight.near * exp(-d / Weight.nearScale)
             score += bonus
-            reasons.append("\(Self.kilometres(d)) from the given point (+\(Self.format(bonus)))")
+            reasons.append(.nearPoint(metres: d, bonus))
         }
-        score += contextBonus(for: place, context: context.places, reasons: &reasons)
+        if !context.places.isEmpty {
+            score += contextBonus(for: p.entity, facts: facts, context: context.places, reasons: &reasons)
+        }
         if let old = best[p.entity], old.score >= score { return }
-        best[p.entity] = Scored(entity: p.entity, place: place, score: score, population: population, matched: matched, reasons: reasons)
+        best[p.entity] = Scored(entity: p.entity, posting: p, score: score, population: facts.population, reasons: reasons)
     }
 
-    private func contextBonus(for place: Place, context: [Place], reasons: inout [String]) -> Double {
+    private func contextBonus(for e: UInt32, facts: Facts, context: [Place], reasons: inout [Reason]) -> Double {
+        let place = place(entity: e)
         let others = context.filter { $0.id != place.id }
         guard !others.isEmpty else { return 0 }
         var bonus = 0.0
         if let r = place.region, let other = others.first(where: { $0.region == r }) {
             bonus += Weight.sameRegion
-            reasons.append("in the same region as \(other.name) (+\(Self.format(Weight.sameRegion)))")
+            reasons.append(.sameRegion(as: other.name))
         }
         if let c = place.country, let other = others.first(where: { $0.country == c }) {
             bonus += Weight.sameCountry
-            reasons.append("in the same country as \(other.name) (+\(Self.format(Weight.sameCountry)))")
+            reasons.append(.sameCountry(as: other.name))
         }
         if place.kind == .place, let nearest = others.filter({ $0.kind == .place })
             .map({ ($0, Self.approximateDistance($0.location, place.location)) }).min(by: { $0.1 < $1.1 }) {
             let b = Weight.nearContext * exp(-nearest.1 / Weight.nearScale)
             if b >= 0.005 {
                 bonus += b
-                reasons.append("\(Self.kilometres(nearest.1)) from \(nearest.0.name) (+\(Self.format(b)))")
+                reasons.append(.nearPlace(nearest.0.name, metres: nearest.1, b))
             }
         }
         return bonus
     }
 
+    /// The candidate as returned: its place, the name that matched, and its reasons in words.
+    func candidate(_ s: Scored, query: String) -> Candidate {
+        let (shown, described) = matchedName(of: s.posting, query: query)
+        let words: [String] = s.reasons.map { r in
+            switch r {
+            case .match(let form, let distance, let score):
+                let what = switch form {
+                case .name: "the name"
+                case .alternate: "the alternate name"
+                case .code: "the ISO code"
+                case .baseName: "the name without its qualifier"
+                }
+                return distance == 0
+                    ? "exact match of \(what) \"\(described)\" (+\(Self.format(score)))"
+                    : "\(distance) edit\(distance == 1 ? "" : "s") from \(what) \"\(described)\" (+\(Self.format(score)))"
+            case .variant(let rule): return "read as another romanisation (\(rule)) (−\(Self.format(Weight.variant)))"
+            case .article: return "leading article ignored (−\(Self.format(Weight.article)))"
+            case .qualifier(let q, let k): return "qualifier \"\(q)\" asks for a \(k.rawValue)"
+            case .kindRequested(let k): return "kind \(k.rawValue) requested"
+            case .prior(let k, let v): return "\(k == .place ? "populated place" : k.rawValue) (+\(Self.format(v)))"
+            case .population(let n, let v): return "population \(Self.grouped(n)) (+\(Self.format(v)))"
+            case .inCountry(let c): return "in the requested country \(c)"
+            case .nearPoint(let d, let v): return "\(Self.kilometres(d)) from the given point (+\(Self.format(v)))"
+            case .sameRegion(let name): return "in the same region as \(name) (+\(Self.format(Weight.sameRegion)))"
+            case .sameCountry(let name): return "in the same country as \(name) (+\(Self.format(Weight.sameCountry)))"
+            case .nearPlace(let name, let d, let v): return "\(Self.kilometres(d)) from \(name) (+\(Self.format(v)))"
+            }
+        }
+        return Candidate(place: place(entity: s.entity), score: s.score, matched: shown, reasons: words)
+    }
+
     /// Which of the entry's names has the posting's key: the one to show as `matched` (spelled
-    /// as in the query, ignoring case, when there is one), the best form among them (its own
-    /// name before an alternate, so the score does not depend on the spelling shown), and the
-    /// name of that form for the reason text.
-    private func matchedName(of p: Posting, query: String) -> (shown: String, form: NameForm, described: String) {
+    /// as in the query, ignoring case, when there is one) and the one of the posting's form (its
+    /// own name, or an alternate) for the reason text.
+    private func matchedName(of p: Posting, query: String) -> (shown: String, described: String) {
         let key = index.key(of: p)
         let names = names(ofEntity: p.entity)
         if p.form != .baseName {
             let same = names.filter { NameNormalizer.key($0.0) == key }
             let literal = query.lowercased()
-            if let best = same.first {
-                let shown = same.first(where: { $0.0.lowercased() == literal }) ?? best
-                return (shown.0, best.1, best.0)
+            if let best = same.first(where: { $0.1 == p.form }) ?? same.first {
+                return ((same.first(where: { $0.0.lowercased() == literal }) ?? best).0, best.0)
             }
         }
         // A base name: the name whose qualifier-less form or stem gave the key.
@@ -233,7 +290,7 @@ extension Gazetteer {
             let base = Qualifiers.strip(k)?.base ?? k
             return base == key || Qualifiers.stems(of: base).contains(key)
         })?.0 ?? names[0].0
-        return (base, .baseName, base)
+        return (base, base)
     }
 
     /// Great-circle distance on a sphere of the WGS84 mean radius (haversine), in metres: within

@@ -73,22 +73,36 @@ struct PlaceTable: Sendable {
         return lo < idOrder.count && idOrder[lo].id == id ? Int(idOrder[lo].index) : nil
     }
 
-    private func fields(_ i: Int) -> [Range<Int>] {
-        TSVFile.fields(of: Int(lineStart[i])..<Int(lineEnd[i]), in: file.bytes)
+    /// The byte range of field `n` (0-based) of place `i`'s line; scans only up to that field.
+    private func field(_ i: Int, _ n: Int) -> Range<Int> {
+        let bytes = file.bytes
+        var start = Int(lineStart[i])
+        let end = Int(lineEnd[i])
+        var k = 0
+        var j = start
+        while j < end {
+            if bytes[j] == 0x09 {
+                if k == n { return start..<j }
+                k += 1
+                start = j + 1
+            }
+            j += 1
+        }
+        return start..<end
     }
 
-    func name(_ i: Int) -> String { file.string(fields(i)[1]) }
+    func name(_ i: Int) -> String { file.string(field(i, 1)) }
 
     /// Alpha-2 country code, nil when the column is empty.
     func country(_ i: Int) -> String? {
-        let s = file.string(fields(i)[4])
-        return s.isEmpty ? nil : s
+        let r = field(i, 4)
+        return r.isEmpty ? nil : file.string(r)
     }
 
-    func admin1(_ i: Int) -> String { file.string(fields(i)[5]) }
+    func admin1(_ i: Int) -> String { file.string(field(i, 5)) }
 
     func alternates(_ i: Int) -> [String] {
-        let s = file.string(fields(i)[7])
+        let s = file.string(field(i, 7))
         return s.isEmpty ? [] : s.split(separator: "|").map(String.init)
     }
 

@@ -10,6 +10,7 @@ struct BenchResolve: ParsableCommand {
         commandName: "bench-resolve", abstract: "Benchmark the gazetteer resolver (internal).", shouldDisplay: false)
 
     @Option(help: "Number of resolutions.") var count: Int = 100_000
+    @Flag(help: "Print the mix of names, one per line, and exit.") var listNames = false
 
     /// A mix like a geoparser's: mostly exact names, some Cyrillic and qualified, a few misspelt.
     static let names = [
@@ -21,6 +22,10 @@ struct BenchResolve: ParsableCommand {
     ]
 
     func run() throws {
+        if listNames {
+            Console.out(Self.names.joined(separator: "\n") + "\n")
+            return
+        }
         let start = Date()
         let gazetteer = try Gazetteer.load(from: Gazetteer.locate(), cacheDirectory: Gazetteer.defaultCacheDirectory)
         let loaded = Date()

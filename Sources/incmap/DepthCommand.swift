@@ -56,7 +56,7 @@ struct DepthCommand: ParsableCommand {
                     }
                 }
             }
-            for w in events.warnings { Console.error(w) }
+            for notice in events.drainNotices() { Console.error(notice) }
         } else {
             places = try PlaceLookup.positions(of: inputs, data: data, countryHint: into)
         }

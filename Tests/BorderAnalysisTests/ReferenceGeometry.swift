@@ -10,6 +10,7 @@ import Geodesy
 /// points, then the best interval is narrowed by golden-section search to 1e-9 of its length (at least 10 µm).
 /// The distance along a geodesic edge from a point is unimodal on a small enough interval, so this
 /// converges to the true nearest point to well under a millimetre for edges up to a few hundred km.
+/// Edges that provably cannot hold the nearest point (triangle inequality) are skipped.
 struct BruteForceLines: LineDistanceIndex {
     let lines: [[Position]]
 
@@ -18,6 +19,9 @@ struct BruteForceLines: LineDistanceIndex {
         let e = Ellipsoid.wgs84
         for (part, line) in lines.enumerated() {
             for (a, b) in zip(line, line.dropFirst()) {
+                // Skip edges that cannot beat the best so far: for q on the edge, d(p,q) ≥ d(p,a) − |ab|.
+                let edge = try e.distance(from: a, to: b)
+                if max(try e.distance(from: p, to: a), try e.distance(from: p, to: b)) - edge > best.metres { continue }
                 let g = try e.line(from: a, to: b)
                 let n = 64
                 func d(_ s: Double) throws -> Double { try e.distance(from: p, to: g.position(atDistance: s)) }

@@ -116,3 +116,18 @@ func badArguments(arguments: [String], message: String) throws {
     #expect(r.stderr.contains(message))
     #expect(r.stdout.isEmpty)
 }
+
+@Test("proximity reads CSV events: columns kept, rows without a position reported, good rows kept") func proximityCSV() throws {
+    // Fixture rows: c1 (0.5°N, 30°E), c2 without coordinates (place "Atlantis"), c3 with latitude
+    // "abc", c4 (1.5°N, 39.9°E) with a quoted comma in its name.
+    let r = try CLI.run(["proximity", CLI.fixture("border-events.csv")] + world)
+    #expect(r.status == 0)
+    let fs = try features(r.stdout)
+    #expect(fs.map { $0["id"] as? String } == ["c1", "c4"])
+    let c1 = try properties(fs[0])
+    #expect(c1["latitude"] as? String == "0.5")                                      // CSV columns kept
+    #expect(abs((c1["border_distance_m"] as? Double ?? 0) - 55_287.152) < 0.001)   // M(0.5°)
+    #expect(try properties(fs[1])["name"] as? String == "east, edge")
+    #expect(r.stderr.contains("event 2") && r.stderr.contains("Atlantis"))
+    #expect(r.stderr.contains("border-events.csv:4"))
+}
