@@ -8,6 +8,7 @@ struct IncidentMapper: ParsableCommand {
         abstract: "Maps and measurements from conflict reporting: places, borders, distances, incursion depth.",
         version: IncidentMapperVersion.string,
         subcommands: [
+            MapCommand.self,
             Geoparse.self,
             Resolve.self,
             Distance.self,
