@@ -177,7 +177,16 @@ public final class GeoJSONFeatureStream {
             case .done:
                 return nil
             case .start:
-                let b = try run { (p) throws(ParseStop) in try p.peek("a GeoJSON object") }
+                var b = try run { (p) throws(ParseStop) in try p.peek("a GeoJSON object") }
+                if b == 0xEF { // a UTF-8 byte order mark, which RFC 8259 §8.1 lets parsers ignore
+                    b = try run { (p) throws(ParseStop) -> UInt8 in
+                        guard p.i + 3 <= p.end else { throw p.endOfInput("a GeoJSON object") }
+                        guard p.bytes[p.i + 1] == 0xBB && p.bytes[p.i + 2] == 0xBF else { throw p.syntaxError("expected a GeoJSON object ('{') but found byte 0xEF") }
+                        p.i += 3
+                        p.lineStart = p.base + p.i
+                        return try p.peek("a GeoJSON object")
+                    }
+                }
                 if b == 0x1E {
                     layout = .textSequence
                     state = .sequence

@@ -140,4 +140,13 @@ struct LenientAndStreamingTests {
         let text = #"{"type":"Feature","geometry":null,"properties":{}}"# + "\n" + #"{"type":"Feature","geometry":null,"properties":{}}"#
         #expect(throws: GeoJSONError.self) { try GeoJSONReader().read(Data(text.utf8)) }
     }
+
+    @Test("a UTF-8 byte order mark before the JSON is skipped; columns count from after it")
+    func byteOrderMark() throws {
+        let text = "\u{FEFF}" + #"{"type":"Point","coordinates":[100,95]}"#
+        #expect(throws: GeoJSONError(source: "bom", line: 1, column: 31, path: "coordinates", message: "latitude 95 is outside ±90°")) {
+            _ = try GeoJSONReader().read(Data(text.utf8), source: "bom")
+        }
+        #expect(try GeoJSONReader().read(Data(("\u{FEFF}" + #"{"type":"Point","coordinates":[1,2]}"#).utf8)) == .geometry(.point(Position(latitude: 2, longitude: 1))))
+    }
 }
