@@ -7,11 +7,14 @@ import Darwin
 
 /// Something RFC 7946 discourages, or a repair lenient mode made, with where it was found.
 public struct GeoJSONWarning: Sendable, Equatable, CustomStringConvertible {
+    /// The file name or other label of the input.
     public var source: String
+    /// 1-based line and column (UTF-8 bytes) where the member concerned starts.
     public var line: Int?
     public var column: Int?
     /// JSON path of the member concerned, e.g. `features[3].geometry.coordinates[0]`.
     public var path: String
+    /// What was repaired or is discouraged, in a short sentence.
     public var message: String
 
     public init(source: String, line: Int? = nil, column: Int? = nil, path: String, message: String) {
