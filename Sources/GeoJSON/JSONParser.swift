@@ -254,6 +254,16 @@ struct JSONParser {
         // bytes[i] is the opening quote.
         let start = i + 1
         var j = start
+        // Eight bytes at a time while none of them is a quote, a backslash or a control character
+        // (the classic "has zero byte" bit trick on each of the three conditions).
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while j + 8 <= end {
+            let w = UnsafeRawPointer(bytes + j).loadUnaligned(as: UInt64.self)
+            let q = w ^ (ones &* 0x22), s = w ^ (ones &* 0x5C)
+            let special = ((q &- ones) & ~q) | ((s &- ones) & ~s) | ((w &- ones &* 0x20) & ~w)
+            if special & highs != 0 { break }
+            j += 8
+        }
         while j < end {
             let b = bytes[j]
             if b == 0x22 {

@@ -149,4 +149,17 @@ struct LenientAndStreamingTests {
         }
         #expect(try GeoJSONReader().read(Data(("\u{FEFF}" + #"{"type":"Point","coordinates":[1,2]}"#).utf8)) == .geometry(.point(Position(latitude: 2, longitude: 1))))
     }
+
+    @Test("strings: an escape or a raw control character is found at every offset of the 8-byte scan", arguments: 0..<18)
+    func stringScan(offset: Int) throws {
+        let head = String(repeating: "a", count: offset), tail = String(repeating: "b", count: 17 - offset)
+        let escaped = #"{"type":"Feature","geometry":null,"properties":{"s":""# + head + #"\"é"# + tail + #""}}"#
+        guard case .feature(let f) = try GeoJSONReader().read(Data(escaped.utf8)) else { Issue.record("not a feature"); return }
+        #expect(f[property: "s"] == .string(head + "\"é" + tail))
+        let raw = #"{"type":"Feature","geometry":null,"properties":{"s":""# + head + "\t" + tail + #""}}"#
+        // The tab sits at byte 53 + offset of the line (the string's content starts at column 54).
+        #expect(throws: GeoJSONError(source: "<data>", line: 1, column: 54 + offset, path: "properties.s", message: "control character byte 0x09 inside a string (escape it)")) {
+            _ = try GeoJSONReader().read(Data(raw.utf8))
+        }
+    }
 }
