@@ -65,6 +65,16 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
 
+    /// O(n) when the caller knows the keys are unique (the parser checks), O(n²) otherwise.
+    init(_ pairs: [(String, JSONValue)], knownUnique: Bool) {
+        if knownUnique {
+            self.init()
+            members = pairs.map { (key: $0.0, value: $0.1) }
+        } else {
+            self.init(pairs)
+        }
+    }
+
     public subscript(key: String) -> JSONValue? {
         get { members.first(where: { $0.key == key })?.value }
         set {

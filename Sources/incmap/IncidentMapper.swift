@@ -7,7 +7,20 @@ struct IncidentMapper: ParsableCommand {
         commandName: "incmap",
         abstract: "Maps and measurements from conflict reporting: places, borders, distances, incursion depth.",
         version: IncidentMapperVersion.string,
-        subcommands: [Resolve.self, BenchResolve.self]
+        subcommands: [
+            Distance.self,
+            Area.self,
+            Validate.self,
+            Convert.self,
+            BordersCommand.self,
+            ProximityCommand.self,
+            DepthCommand.self,
+            ShareCommand.self,
+            ZonesCommand.self,
+            BenchContains.self,
+            Resolve.self,
+            BenchResolve.self,
+        ]
     )
 
     /// Parses as usual, but reports a failure from a command's `run()` as one line on stderr
@@ -24,6 +37,9 @@ struct IncidentMapper: ParsableCommand {
             exit(withError: code)
         } catch is CleanExit {
             exit(withError: nil)
+        } catch let error where exitCode(for: error) == .success {
+            // ArgumentParser can surface a help request from a subcommand here; let it print the help.
+            exit(withError: error)
         } catch {
             Console.error(String(describing: error))
             Foundation.exit(1)

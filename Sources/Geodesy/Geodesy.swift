@@ -1,1 +1,0 @@
-// The Geodesy module. See README.md for what it provides.

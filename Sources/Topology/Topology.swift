@@ -1,1 +1,0 @@
-// The Topology module. See README.md for what it provides.
