@@ -11,7 +11,9 @@ struct Resolve: ParsableCommand {
             Each feature is a candidate with properties id, name, kind, country, region, population, \
             score, matched and why (the reasons for its score), best first. Exit status 0 with \
             candidates, 1 with none. The gazetteer folder is $INCMAP_GAZETTEER or the nearest \
-            Gazetteer/ folder above the current directory or the executable.
+            Gazetteer/ folder above the current directory or the executable. The parsed name index \
+            is cached in $INCMAP_CACHE_DIR (default $XDG_CACHE_HOME/incmap or ~/.cache/incmap; \
+            "off" disables it), which makes later calls about ten times faster.
             """)
 
     @Argument(help: "The place name, in any script (\"Sudzha\", \"Kursk Oblast\", \"Київ\").")
