@@ -62,6 +62,18 @@ public final class GeoJSONFeatureStream {
     public private(set) var collectionForeignMembers = JSONObject()
     /// The number of features returned so far.
     public private(set) var featureCount = 0
+    /// Where the feature last returned sits in the input: its index in `features`, or its record index
+    /// in a sequence (0 for a single top-level Feature or geometry).
+    public private(set) var lastFeatureIndex = 0
+    /// The JSON path of the feature last returned (`features[3]`, `[3]` in a sequence, empty for a
+    /// single top-level object).
+    public var lastFeaturePath: String {
+        switch layout {
+        case .featureCollection?: "features[\(lastFeatureIndex)]"
+        case .textSequence?, .newlineDelimited?: "[\(lastFeatureIndex)]"
+        default: ""
+        }
+    }
 
     /// Errors recorded instead of thrown (validation mode), in input order.
     private(set) var collectedErrors: [GeoJSONError] = []
@@ -92,7 +104,12 @@ public final class GeoJSONFeatureStream {
     private var index = 0
     private var top = ObjectParts(start: SourceLocation(line: 1, column: 1))
     private var streamedFeatures = false
+    /// A member of the top-level object broke a rule (recorded in validation mode): the object as a
+    /// whole is not judged again, which would only repeat the problem.
+    private var topMemberFailed = false
     private var pending: [Feature] = []
+    /// Reused by every unit so that the path stack is not reallocated per feature.
+    private var pathBuffer: [PathComponent] = []
     private var pendingIndex = 0
 
     static let chunkSize = 1 << 20
@@ -151,7 +168,7 @@ public final class GeoJSONFeatureStream {
 
     private func step() throws(ParseStop) -> Feature? {
         if pendingIndex < pending.count {
-            pendingIndex += 1
+            pendingIndex += 1 // features of a FeatureCollection record share the record's index
             featureCount += 1
             return pending[pendingIndex - 1]
         }
@@ -213,17 +230,17 @@ public final class GeoJSONFeatureStream {
             let key = try p.parseKey()
             try p.expect(0x3A, ":")
             if key == "features" && (top.type == nil || top.type == "FeatureCollection") {
-                p.path = [.key("features")]
+                p.path.removeAll(keepingCapacity: true); p.path.append(.key("features"))
                 guard try p.peek("an array") == 0x5B else { throw p.ruleError("\"features\" must be an array of Feature objects") }
-                p.path = []
+                p.path.removeAll(keepingCapacity: true)
                 p.i += 1
                 try p.enterContainer()
                 return .featuresStart
             }
             var parts = top
-            p.path = [.key(key)]
+            p.path.removeAll(keepingCapacity: true); p.path.append(.key(key))
             try p.parseMember(key, .any, &parts)
-            p.path = []
+            p.path.removeAll(keepingCapacity: true)
             top = parts
             return .member
         }, skip: { (p) throws(ParseStop) in
@@ -234,7 +251,10 @@ public final class GeoJSONFeatureStream {
         })
         first = false
         switch step {
-        case .member?, nil:
+        case nil:
+            topMemberFailed = true
+            return nil
+        case .member?:
             return nil
         case .featuresStart?:
             streamedFeatures = true
@@ -251,6 +271,7 @@ public final class GeoJSONFeatureStream {
 
     private func finishTop() throws(ParseStop) -> Feature? {
         let parts = top
+        if topMemberFailed { return nil }
         if streamedFeatures {
             guard parts.type == "FeatureCollection" else {
                 try runRecovering({ (p) throws(ParseStop) in throw p.typeError(parts, expected: "a FeatureCollection (the object has \"features\")") }, skip: { _ in })
@@ -290,9 +311,9 @@ public final class GeoJSONFeatureStream {
                     guard b == 0x2C else { throw p.syntaxError("expected ',' or ']' but found \(p.describe(b))") }
                     p.i += 1
                 }
-                p.path = [.key("features"), .index(i)]
+                p.path.removeAll(keepingCapacity: true); p.path.append(.key("features")); p.path.append(.index(i))
                 let f = try p.parseFeature()
-                p.path = []
+                p.path.removeAll(keepingCapacity: true)
                 return f
             }, skip: { (p) throws(ParseStop) in
                 if !wasFirst { try p.expect(0x2C, ",") }
@@ -301,6 +322,7 @@ public final class GeoJSONFeatureStream {
             first = false
             switch result {
             case .some(.some(let f)):
+                lastFeatureIndex = index
                 index += 1
                 featureCount += 1
                 return f
@@ -327,13 +349,14 @@ public final class GeoJSONFeatureStream {
             guard more else { state = .done; return nil }
             let record = index
             let object = try runRecovering({ (p) throws(ParseStop) -> GeoJSONObject in
-                p.path = [.index(record)]
+                p.path.removeAll(keepingCapacity: true); p.path.append(.index(record))
                 let parts = try p.parseObjectParts(.any)
                 let o = try p.buildAny(parts)
-                p.path = []
+                p.path.removeAll(keepingCapacity: true)
                 return o
             }, skip: { (p) throws(ParseStop) in try p.skipValue() })
             index += 1
+            lastFeatureIndex = record
             switch object {
             case .feature(let f)?:
                 featureCount += 1
@@ -364,9 +387,12 @@ public final class GeoJSONFeatureStream {
     private func run<T>(_ body: (inout JSONParser) throws(ParseStop) -> T) throws(ParseStop) -> T {
         while true {
             var p = JSONParser(bytes: storage, end: count, i: pos, base: base, isFinal: eof, line: line, lineStart: lineStart,
-                               depth: depth, maxDepth: maxDepth, lenient: lenient, path: [])
+                               depth: depth, maxDepth: maxDepth, lenient: lenient, path: pathBuffer)
+            pathBuffer = []
             do throws(ParseStop) {
                 let value = try body(&p)
+                p.path.removeAll(keepingCapacity: true)
+                pathBuffer = p.path
                 pos = p.i
                 line = p.line
                 lineStart = p.lineStart
@@ -376,6 +402,8 @@ public final class GeoJSONFeatureStream {
                 }
                 return value
             } catch .needMoreData {
+                p.path.removeAll(keepingCapacity: true)
+                pathBuffer = p.path
                 try refill()
             }
         }

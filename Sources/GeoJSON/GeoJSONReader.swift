@@ -64,9 +64,9 @@ public struct GeoJSONReader: Sendable {
     public func read(contentsOf url: URL) throws(GeoJSONError) -> GeoJSONObject {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw GeoJSONError(source: url.path, path: "", message: "cannot read: \(error.localizedDescription)")
+            throw GeoJSONError(source: url.relativePath, path: "", message: "cannot read: \(error.localizedDescription)")
         }
-        return try read(data, source: url.path)
+        return try read(data, source: url.relativePath)
     }
 
     // MARK: features
@@ -94,9 +94,9 @@ public struct GeoJSONReader: Sendable {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
-            throw GeoJSONError(source: url.path, path: "", message: "cannot open: \(reason)")
+            throw GeoJSONError(source: url.relativePath, path: "", message: "cannot open: \(reason)")
         }
-        return GeoJSONFeatureStream(fileDescriptor: fd, ownsFileDescriptor: true, source: url.path,
+        return GeoJSONFeatureStream(fileDescriptor: fd, ownsFileDescriptor: true, source: url.relativePath,
                                     lenient: mode == .lenient, maxDepth: maxNestingDepth)
     }
 
@@ -116,12 +116,17 @@ public struct GeoJSONReader: Sendable {
     /// Checks a whole input against RFC 7946, continuing past features that break a rule so that every
     /// broken feature is reported (one error per feature: the first found). Malformed JSON stops the check.
     /// Streams: memory is bounded by the largest feature.
-    public func validate(_ stream: GeoJSONFeatureStream) -> GeoJSONValidationReport {
+    /// - Parameter inspect: called with each feature that passed, for further checks by the caller
+    ///   (e.g. planar validity); read `stream.lastFeaturePath` inside it to say where the feature is.
+    public func validate(_ stream: GeoJSONFeatureStream, inspect: (Feature) -> Void = { _ in }) -> GeoJSONValidationReport {
         stream.collectErrors = true
         var errors: [GeoJSONError] = []
         var count = 0
         do {
-            while try stream.next() != nil { count += 1 }
+            while let f = try stream.next() {
+                count += 1
+                inspect(f)
+            }
         } catch {
             errors.append(error)
         }

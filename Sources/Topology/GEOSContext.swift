@@ -77,12 +77,6 @@ final class GEOSContext {
         return context
     }
 
-    /// Forgets earlier messages, so that a following failure reports its own.
-    func clearMessages() {
-        lastError = nil
-        lastNotice = nil
-    }
-
     /// The error for a failed call of `function`, with the message GEOS reported for it.
     func failure(_ function: String) -> TopologyError {
         let message = lastError ?? "failed without a message"
@@ -95,10 +89,14 @@ final class GEOSContext {
 /// initialised once, atomically, on first use.
 private let contextKey: pthread_key_t = {
     var key = pthread_key_t()
-    let status = pthread_key_create(&key) { raw in
-        guard let raw else { return }
-        Unmanaged<GEOSContext>.fromOpaque(raw).release()
-    }
+    let status = pthread_key_create(&key) { raw in releaseContext(raw) }
     precondition(status == 0, "pthread_key_create failed: \(status)")
     return key
 }()
+
+/// The thread-exit destructor: drops the slot's retain on the thread's context. (A function taking an
+/// optional, so that the closure above fits both Glibc's and Darwin's destructor signatures.)
+private func releaseContext(_ raw: UnsafeMutableRawPointer?) {
+    guard let raw else { return }
+    Unmanaged<GEOSContext>.fromOpaque(raw).release()
+}

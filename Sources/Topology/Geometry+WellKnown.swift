@@ -1,11 +1,31 @@
 internal import CGEOS
 import GeoJSON
 
-// Well-Known Text and Binary output. WKB goes through GEOS's writer (ISO, little-endian); the buffer
+// Well-Known Text and Binary. Reading is done in Swift (WKTReader, WKBReader) so that errors carry the
+// offset where the input goes wrong. WKB output goes through GEOS's writer (ISO, little-endian); the buffer
 // GEOS allocates is released with GEOSFree_r, never Swift's allocator. WKT is written here, because
 // GEOS 3.11's trimmed WKT loses digits of very small numbers.
 
 extension Geometry {
+    /// Reads Well-Known Text, e.g. `POLYGON ((30 10, 40 40, 20 40, 30 10))` (x is longitude, y latitude).
+    /// Accepts Z, M and ZM forms (M is dropped) and an EWKT `SRID=n;` prefix (ignored). Does not check
+    /// planar validity (use `validity()`). O(n).
+    /// - Throws: `TopologyError.parse(format: .wkt, offset:message:)` with the 0-based offset of the
+    ///   first problem.
+    public init(wkt: String) throws {
+        var reader = WKTReader(wkt)
+        self = try reader.read()
+    }
+
+    /// Reads Well-Known Binary (ISO or extended/EWKB, either byte order, per part). M is dropped, an
+    /// EWKB SRID ignored. Does not check planar validity (use `validity()`). O(n).
+    /// - Throws: `TopologyError.parse(format: .wkb, offset:message:)` with the 0-based byte offset of
+    ///   the first problem.
+    public init(wkb: [UInt8]) throws {
+        var reader = WKBReader(wkb)
+        self = try reader.read()
+    }
+
     /// The geometry as Well-Known Text, e.g. `POLYGON ((30 10, 40 40, 20 40, 30 10))`: x is longitude,
     /// y latitude. A geometry with any altitude is written with `Z`, a missing altitude as `NaN`.
     /// Numbers are the shortest decimals that read back to the same doubles (GEOS 3.11's own writer
@@ -45,24 +65,26 @@ private enum WKTWriter {
         case .point(let p): out += "("; position(p, hasZ, &out); out += ")"
         case .multiPoint(let ps): list(ps, &out) { p, o in o += "("; position(p, hasZ, &o); o += ")" }
         case .lineString(let ps): positions(ps, hasZ, &out)
-        case .multiLineString(let ls): list(ls, &out) { l, o in positions(l, hasZ, &o) }
+        case .multiLineString(let ls): list(ls, &out, empty: \.isEmpty) { l, o in positions(l, hasZ, &o) }
         case .polygon(let rs): rings(rs, hasZ, &out)
-        case .multiPolygon(let polys): list(polys, &out) { rs, o in rings(rs, hasZ, &o) }
+        case .multiPolygon(let polys): list(polys, &out, empty: \.isEmpty) { rs, o in rings(rs, hasZ, &o) }
         case .geometryCollection(let gs): list(gs, &out) { g, o in write(g, to: &o) }
         }
     }
 
-    private static func list<T>(_ items: [T], _ out: inout String, _ item: (T, inout String) -> Void) {
+    /// `(item, item, …)`, writing `EMPTY` for the members that `empty` says are empty.
+    private static func list<T>(_ items: [T], _ out: inout String, empty: (T) -> Bool = { _ in false },
+                                _ item: (T, inout String) -> Void) {
         out += "("
         for (i, x) in items.enumerated() {
             if i > 0 { out += ", " }
-            if let empty = x as? [Any], empty.isEmpty { out += "EMPTY" } else { item(x, &out) }
+            if empty(x) { out += "EMPTY" } else { item(x, &out) }
         }
         out += ")"
     }
 
     private static func rings(_ rs: [[Position]], _ hasZ: Bool, _ out: inout String) {
-        list(rs, &out) { r, o in positions(r, hasZ, &o) }
+        list(rs, &out, empty: \.isEmpty) { r, o in positions(r, hasZ, &o) }
     }
 
     private static func positions(_ ps: [Position], _ hasZ: Bool, _ out: inout String) {
@@ -78,6 +100,7 @@ private enum WKTWriter {
 
     /// Swift's shortest round-trip form, without the `.0` of integral values.
     private static func number(_ x: Double, _ out: inout String) {
+        if x.isNaN { out += "NaN"; return }
         let s = x.description
         out += s.hasSuffix(".0") ? String(s.dropLast(2)) : s
     }

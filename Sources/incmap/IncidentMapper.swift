@@ -7,7 +7,23 @@ struct IncidentMapper: ParsableCommand {
         commandName: "incmap",
         abstract: "Maps and measurements from conflict reporting: places, borders, distances, incursion depth.",
         version: IncidentMapperVersion.string,
-        subcommands: [Distance.self, Area.self]
+        subcommands: [
+            Geoparse.self,
+            Resolve.self,
+            Distance.self,
+            Area.self,
+            ProximityCommand.self,
+            DepthCommand.self,
+            ShareCommand.self,
+            ZonesCommand.self,
+            BordersCommand.self,
+            Validate.self,
+            Convert.self,
+            BenchContains.self,
+            BenchIndex.self,
+            BenchResolve.self,
+            GeoJSONBench.self,
+        ]
     )
 
     /// Parses as usual, but reports a failure from a command's `run()` as one line on stderr

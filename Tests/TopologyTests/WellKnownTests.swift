@@ -24,6 +24,8 @@ let roundTripCases: [(String, Geometry)] = [
         .lineString([p(-0.0, .leastNonzeroMagnitude), p(179.99999999999997, -89.99999999999999)]),
         .geometryCollection([square(0, 0, 1), .multiPoint([p(1, 1)])]),
     ])),
+    ("multilinestring with an empty part", .multiLineString([[p(1, 2), p(3, 4)], []])),
+    ("polygon with an empty hole", .polygon([[p(0, 0), p(1, 0), p(1, 1), p(0, 0)], []])),
     ("empty multipolygon", .multiPolygon([])),
     ("empty linestring", .lineString([])),
     ("empty polygon", .polygon([])),
@@ -75,6 +77,9 @@ struct WellKnownTests {
         (Geometry.point(Position(latitude: 2, longitude: 1, altitude: 3)), "POINT Z (1 2 3)"),
         (Geometry.lineString([p(0.1, 0), p(1, 1)]), "LINESTRING (0.1 0, 1 1)"),
         (Geometry.multiPolygon([]), "MULTIPOLYGON EMPTY"),
+        // One altitude makes the whole line Z; the missing one is written NaN.
+        (Geometry.lineString([Position(latitude: 1, longitude: 2, altitude: 3), p(4, 5)]), "LINESTRING Z (2 1 3, 4 5 NaN)"),
+        (Geometry.multiLineString([[p(1, 2), p(3, 4)], []]), "MULTILINESTRING ((1 2, 3 4), EMPTY)"),
     ])
     func wktOutput(geometry: Geometry, text: String) throws {
         #expect(geometry.wkt == text)

@@ -1,1 +1,0 @@
-// The BorderAnalysis module. See README.md for what it provides.

@@ -1,0 +1,115 @@
+import GeoJSON
+
+/// The share of a country's territory that a polygon covers. A plain value: thread-safe.
+public struct TerritoryShare: Sendable, Hashable {
+    /// The country (ISO alpha-2).
+    public var country: String
+    /// Geodesic area in m² of the part inside the country, and of the whole country.
+    public var partSquareMetres: Double
+    public var wholeSquareMetres: Double
+    /// part / whole.
+    public var fraction: Double { wholeSquareMetres > 0 ? partSquareMetres / wholeSquareMetres : 0 }
+    public var method: MeasurementMethod
+
+    /// `{"part_km2": …, "whole_km2": …, "fraction": …, "country": …, "method": …}`.
+    public var json: JSONObject {
+        ["part_km2": .number((partSquareMetres / 1e6 * 1000).rounded() / 1000),
+         "whole_km2": .number((wholeSquareMetres / 1e6 * 1000).rounded() / 1000),
+         "fraction": .number((fraction * 1e6).rounded() / 1e6),
+         "country": .string(country), "method": method.json]
+    }
+}
+
+/// One distance band of a country along a border. A plain value: thread-safe.
+public struct DistanceBand: Sendable, Hashable {
+    /// Inner and outer distance from the border in metres (0 for the first band).
+    public var innerMetres: Double
+    public var outerMetres: Double
+    /// The part of the country at that distance (a Polygon or MultiPolygon, possibly empty).
+    public var geometry: Geometry
+    /// Its geodesic area in m².
+    public var areaSquareMetres: Double
+
+    /// The band as a feature with `band` ("10–25 km"), `from_km`, `to_km` and `area_km2`.
+    public func feature(border: BorderPair, side: String, method: MeasurementMethod) -> Feature {
+        Feature(geometry: geometry, properties: [
+            "kind": "zone", "band": .string("\(format(innerMetres / 1000, 3).trimmedZero)–\(format(outerMetres / 1000, 3).trimmedZero) km"),
+            "from_km": .number(innerMetres / 1000), "to_km": .number(outerMetres / 1000),
+            "area_km2": .number((areaSquareMetres / 1e6 * 1000).rounded() / 1000),
+            "border": .string(border.description), "side": .string(side), "method": method.json,
+        ])
+    }
+}
+
+extension String {
+    var trimmedZero: String { hasSuffix(".0") ? String(dropLast(2)) : self }
+}
+
+extension BorderNetwork {
+    /// The geodesic area of `part` ∩ `country` and of `country`. O(n log n) overlay.
+    /// - Throws: `.unknownCountry`; `.invalidGeometry` when `part` is not polygonal; `.computation`.
+    public func share(of part: Geometry, in code: String) throws(BorderAnalysisError) -> TerritoryShare {
+        let c = try country(code)
+        guard !part.polygons.isEmpty else { throw .invalidGeometry("the part is a \(part.typeName); share needs a Polygon or MultiPolygon") }
+        let inside = try computing("clipping to \(c.iso2)") { try engine.intersection(part.polygonal, c.geometry) }.polygonal
+        let partArea = inside.polygons.isEmpty ? 0 : try computing("area of the part") { try engine.area(inside) }
+        let whole = try computing("area of \(c.iso2)") { try engine.area(c.geometry) }
+        return TerritoryShare(country: c.iso2, partSquareMetres: partArea, wholeSquareMetres: whole,
+                              method: MeasurementMethod(borderSource: nil, countrySource: c.source, accuracyMetres: nil))
+    }
+
+    /// The parts of `side` within successive distance bands of the border `pair`: 0–b₀, b₀–b₁, …
+    /// (metres, geodesic). Each band is the geodesic buffer of the border line to its outer distance,
+    /// clipped to the country, minus the previous buffer.
+    /// - Throws: `.invalidDistance` unless `bands` is non-empty, finite, positive and increasing;
+    ///   `.unknownCountry`, `.noSharedBorder`, `.invalidGeometry` when `side` is not in `pair`; `.computation`.
+    public func zones(border pair: BorderPair, side: String, bands: [Double]) throws(BorderAnalysisError) -> [DistanceBand] {
+        guard !bands.isEmpty, bands.allSatisfy({ $0.isFinite && $0 > 0 }), zip(bands, bands.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw .invalidDistance("bands must be positive, finite and increasing (got \(bands.map { $0 / 1000 }) km)")
+        }
+        let border = try self.border(pair)
+        let country = try self.country(side)
+        guard pair.involves(country.iso2) else { throw .invalidGeometry("\(country.iso2) is not a side of border \(pair)") }
+        var out: [DistanceBand] = []
+        var previous: Geometry?
+        var inner = 0.0
+        for outer in bands {
+            let reach = try computing("buffer of \(pair) at \(outer) m") { try engine.buffer(border.geometry, outer) }
+            let clipped = try computing("clipping to \(country.iso2)") { try engine.intersection(reach, country.geometry) }.polygonal
+            var band = clipped
+            if let previous, !clipped.polygons.isEmpty, !previous.polygons.isEmpty {
+                band = try computing("band \(inner)–\(outer) m") { try engine.difference(clipped, previous) }.polygonal
+            }
+            let area = band.polygons.isEmpty ? 0 : try computing("area of band") { try engine.area(band) }
+            out.append(DistanceBand(innerMetres: inner, outerMetres: outer, geometry: band, areaSquareMetres: area))
+            previous = clipped
+            inner = outer
+        }
+        return out
+    }
+
+    /// The borders as GeoJSON features with `pair`, `countries`, `length_km`, `source`, `accuracy_m`.
+    public func borderFeatures(pair: BorderPair? = nil, country code: String? = nil) throws(BorderAnalysisError) -> [Feature] {
+        var chosen = try borders(of: code)
+        if let pair { chosen = [try border(pair)].filter { b in code == nil || chosen.contains(b) } }
+        return chosen.map { b in
+            var p: JSONObject = ["pair": .string(b.pair.description), "countries": .array(b.pair.countries.map { .string($0) }),
+                                 "length_km": .number(km(b.lengthMetres)), "source": .string(b.source)]
+            p["accuracy_m"] = b.accuracyMetres.map { .number($0) } ?? .null
+            p["ellipsoid"] = "WGS84"
+            return Feature(geometry: b.geometry, properties: p)
+        }
+    }
+}
+
+extension BorderNetwork {
+    /// The polygons of `geometries` dissolved into one (Multi)Polygon, so that overlapping parts are
+    /// counted once in areas. Non-polygonal parts are ignored.
+    /// - Throws: `.invalidGeometry` when there is no polygon; `.computation` if the union fails.
+    public func dissolve(_ geometries: [Geometry]) throws(BorderAnalysisError) -> Geometry {
+        let polygonal = geometries.filter { !$0.polygons.isEmpty }.map(\.polygonal)
+        guard !polygonal.isEmpty else { throw .invalidGeometry("no Polygon or MultiPolygon given") }
+        if polygonal.count == 1 { return polygonal[0] }
+        return try computing("dissolving polygons") { try engine.union(polygonal) }.polygonal
+    }
+}

@@ -1,0 +1,23 @@
+import Dispatch
+import Foundation
+
+extension Array where Element: Sendable {
+    /// `map` over all cores, results in input order. Work is split into contiguous chunks, one per
+    /// active processor (at least 1), so the cost is one dispatch per chunk, not per element.
+    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        let n = count
+        let workers = Swift.min(n, ProcessInfo.processInfo.activeProcessorCount)
+        guard workers > 1 else { return map(transform) }
+        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            nonisolated(unsafe) let out = buffer
+            self.withUnsafeBufferPointer { input in
+                nonisolated(unsafe) let input = input
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    let lo = n * w / workers, hi = n * (w + 1) / workers
+                    for i in lo..<hi { (out.baseAddress! + i).initialize(to: transform(input[i])) }
+                }
+            }
+            initialized = n
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The Cartography module. See README.md for what it provides.
