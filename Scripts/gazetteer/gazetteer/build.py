@@ -69,8 +69,17 @@ def region_units(gpkg: Path, polys: dict, ru_states: dict) -> list[dict]:
         (russian if rec["country"] == "RU" else units).append(rec)
     ne_tree = shapely.STRtree([r["geometry"] for r in russian])
     for code, (geom, dcw_name) in sorted(ru_states.items()):
+        if not geom.is_valid:  # DCW shells are not merged where they touch (dcw._assemble)
+            geom = as_multipolygon(shapely.make_valid(geom))
         overlaps = ne_tree.query(geom, predicate="intersects")
-        best = max(overlaps.tolist(), key=lambda i: (shapely.area(shapely.intersection(russian[i]["geometry"], geom)), -i))
+        # Intersection over union, not plain overlap: DCW's Moscow includes New Moscow, which
+        # Natural Earth still draws in Moscow oblast.
+        def iou(i: int) -> float:
+            other = russian[i]["geometry"]
+            inter = shapely.area(shapely.intersection(other, geom))
+            return inter / (shapely.area(other) + shapely.area(geom) - inter)
+
+        best = max(overlaps.tolist(), key=lambda i: (iou(i), -i))
         ne = russian[best]
         english, _, local = dcw_name.partition(" (")
         units.append({
@@ -88,9 +97,17 @@ def main() -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--cache", type=Path)
     ap.add_argument("--tables-only", action="store_true", help="write only the .tsv tables")
+    ap.add_argument("--borders-only", action="store_true", help="write only borders.geojson")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
+
+    if args.borders_only:
+        from . import outlines
+        polys, _ = country_polygons(args.cache)
+        outlines.write_borders(args.out, polys, log)
+        log(f"done ({time.time() - t0:.0f} s)")
+        return 0
 
     place_records = places.load()
     n = places.write(place_records, args.out / "places.tsv")
@@ -112,7 +129,9 @@ def main() -> int:
         return 0
 
     from . import outlines
-    outlines.write_all(args.out, polys, units, log)
+    outlines.write_regions(args.out, units, log)
+    outlines.write_countries(args.out, polys, log)
+    outlines.write_borders(args.out, polys, log)
     log(f"done ({time.time() - t0:.0f} s)")
     return 0
 

@@ -79,7 +79,7 @@ def records(polygons: dict) -> list[list[str]]:
             iso3, name, local = EXTRA[iso2]
             english = [name]
         lat, lon = representative_point(polygons[iso2])
-        names = name_variants([name, *english, *local, *VARIANTS.get(iso2, [])])
+        names = name_variants([name, *english, *local, *VARIANTS.get(iso2, [])], keep_codes=True)
         rows.append([iso2, iso3, name, coord(lat), coord(lon), "|".join(names)])
     return rows
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import subprocess
 from pathlib import Path
@@ -92,10 +93,10 @@ def _assemble(shells: list, holes: list) -> MultiPolygon:
         for i, hs in cut.items():
             parts[i] = shapely.difference(parts[i], shapely.union_all(hs))
         parts = [p for g in parts for p in as_multipolygon(g).geoms]
-    geom = MultiPolygon(parts)
-    if not geom.is_valid:
-        geom = as_multipolygon(shapely.union_all(parts))
-    return geom
+    # Shells are not merged even where two touch or overlap (rare in DCW): a union of the
+    # thousands of islands of Canada or the United States costs minutes. Outputs that must be
+    # valid are repaired after simplification (outlines.simplify_coasts).
+    return MultiPolygon(parts)
 
 
 def as_multipolygon(geom) -> MultiPolygon:
@@ -158,6 +159,7 @@ def read_units(codes: list[str], cache: Path | None = None, chunk: int = 8) -> d
 
 @functools.cache
 def dcw_version() -> str:
-    """The installed gmt-dcw package version, e.g. "2.1.1-1"."""
+    """Cache key: the installed gmt-dcw version and a digest of this reader, e.g. "2.1.1-1-3f2a9c01"."""
     out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "gmt-dcw"], capture_output=True, text=True)
-    return out.stdout.strip() or "unknown"
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
+    return f"{out.stdout.strip() or 'unknown'}-{code}"

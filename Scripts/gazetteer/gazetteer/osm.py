@@ -53,11 +53,11 @@ def _zones_near(tf: TimezoneFinder, polys: dict, countries: list[str]) -> list[s
 def _assign(zones: dict, polys: dict, log) -> dict[str, str]:
     """zone → the DCW country covering most of its land (compared on 0.02°-simplified outlines)."""
     keys = sorted(polys)
-    coarse = [shapely.simplify(polys[k], 0.02) for k in keys]
+    coarse = [shapely.make_valid(shapely.simplify(polys[k], 0.02)) for k in keys]
     tree = shapely.STRtree(coarse)
     out = {}
     for name, geom in sorted(zones.items()):
-        z = shapely.simplify(geom, 0.02)
+        z = shapely.make_valid(shapely.simplify(geom, 0.02))
         shares = []
         for i in tree.query(z, predicate="intersects").tolist():
             a = shapely.area(shapely.intersection(z, coarse[i]))

@@ -153,17 +153,16 @@ def geodesic_length_km(line) -> float:
     return total
 
 
-def write_all(out_dir: Path, polys: dict, units: list[dict], log) -> None:
-    neighbours = _neighbours(polys)
-    log(f"{sum(len(v) for v in neighbours.values()) // 2} neighbouring country pairs in DCW")
-
-    from . import countries as countries_mod  # names for the properties
+def write_countries(out_dir: Path, polys: dict, log) -> None:
     import pycountry
 
+    from . import countries as countries_mod
+
+    neighbours = _neighbours(polys)
     simple = simplify_coasts(polys, neighbours)
     before = sum(shapely.get_num_coordinates(g) for g in polys.values())
     after = sum(shapely.get_num_coordinates(g) for g in simple.values())
-    log(f"countries: {before} → {after} vertices after coast simplification")
+    log(f"countries.geojson: {before} → {after} vertices after coast simplification")
     features = []
     for code in sorted(simple):
         c = pycountry.countries.get(alpha_2=code)
@@ -172,12 +171,19 @@ def write_all(out_dir: Path, polys: dict, units: list[dict], log) -> None:
         features.append(({"iso2": code, "iso3": iso3, "name": name, "source": source}, simple[code]))
     geojson.write(out_dir / "countries.geojson", features)
 
+
+def write_regions(out_dir: Path, units: list[dict], log) -> None:
     reg = []
     for u in units:
         g = as_multipolygon(shapely.set_precision(u["geometry"], 1e-5, mode="valid_output"))
         reg.append(({"id": u["id"], "country": u["country"], "name": u["name"], "source": u["source"]}, g))
     geojson.write(out_dir / "regions.geojson", reg)
+    log(f"regions.geojson: {len(reg)} regions")
 
+
+def write_borders(out_dir: Path, polys: dict, log) -> None:
+    neighbours = _neighbours(polys)
+    log(f"{sum(len(v) for v in neighbours.values()) // 2} neighbouring country pairs in DCW")
     dcw_lines = dcw_border_lines(polys, neighbours)
     osm_lines, osm_meta = osm.border_lines(polys, neighbours, log)
     borders = []
@@ -195,6 +201,7 @@ def write_all(out_dir: Path, polys: dict, units: list[dict], log) -> None:
         borders.append(({"pair": f"{a}-{b}", "countries": [a, b], **props,
                          "length_km": round(geodesic_length_km(line), 1)}, line))
     geojson.write(out_dir / "borders.geojson", borders)
+    log(f"borders.geojson: {len(borders)} borders, {sum(1 for p, _ in borders if p['accuracy_m'] == osm.OSM_ACCURACY_M)} from OpenStreetMap")
     for (props, line) in borders:
         if props["pair"] in ("BY-UA", "RU-UA", "BY-RU", "PL-UA"):
             log(f"border {props['pair']}: {props['length_km']} km from {props['source']}")

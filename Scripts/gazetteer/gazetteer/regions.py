@@ -109,7 +109,9 @@ def match_iso(units: list[dict]) -> None:
 def join_admin1(units: list[dict], places: list[dict]) -> dict:
     """Sets unit["admin1"]: the GeoNames admin-1 code of the places that lie inside the unit.
 
-    RU, UA and BY use the numeric part of Natural Earth's FIPS code (GeoNames uses FIPS there).
+    RU, UA and BY use the numeric part of Natural Earth's FIPS code (GeoNames uses FIPS there),
+    unless the places inside clearly say otherwise (Natural Earth gives Moscow city RS47, which
+    is Moscow oblast; GeoNames has Moscow city as RU.48).
     Elsewhere the code is the majority vote of the GeoNames places inside the polygon (same
     country, at least 60 % of them), falling back to the FIPS number when GeoNames uses that code.
     Returns coverage statistics.
@@ -135,7 +137,8 @@ def join_admin1(units: list[dict], places: list[dict]) -> dict:
         vote, n, total = "", 0, sum(votes[i].values())
         if total:
             vote, n = sorted(votes[i].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        if u["country"] in FIPS_COUNTRIES and fips_num:
+        strong_vote = vote and n >= 3 and n >= 0.6 * total
+        if u["country"] in FIPS_COUNTRIES and fips_num and (not strong_vote or vote == fips_num):
             u["admin1"] = fips_num
             stats["fips"] += 1
             stats["fips_agrees_with_vote" if (not vote or vote == fips_num) else "fips_disagrees_with_vote"] += 1

@@ -41,14 +41,17 @@ def is_code_or_url(name: str) -> bool:
     return bool(_CODE.match(name)) or bool(_URL.search(name))
 
 
-def name_variants(names: Iterable[str], exclude: str = "") -> list[str]:
-    """Cleaned, deduplicated, sorted Latin/Cyrillic variants of `names` other than `exclude`."""
+def name_variants(names: Iterable[str], exclude: str = "", keep_codes: bool = False) -> list[str]:
+    """Cleaned, deduplicated, sorted Latin/Cyrillic variants of `names` other than `exclude`.
+
+    Codes such as "IEV" are dropped unless `keep_codes` (hand-written country variants: US, UK).
+    """
     out = set()
     for n in names:
         if not n:
             continue
         c = clean(n)
-        if c and c != exclude and latin_or_cyrillic(c) and not is_code_or_url(c):
+        if c and c != exclude and latin_or_cyrillic(c) and (keep_codes or not is_code_or_url(c)):
             out.add(c)
     return sorted(out)
 
