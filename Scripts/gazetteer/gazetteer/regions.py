@@ -112,8 +112,8 @@ def join_admin1(units: list[dict], places: list[dict]) -> dict:
     RU, UA and BY use the numeric part of Natural Earth's FIPS code (GeoNames uses FIPS there),
     unless the places inside clearly say otherwise (Natural Earth gives Moscow city RS47, which
     is Moscow oblast; GeoNames has Moscow city as RU.48).
-    Elsewhere the code is the majority vote of the GeoNames places inside the polygon (same
-    country, at least 60 % of them), falling back to the FIPS number when GeoNames uses that code.
+    Elsewhere the code is the population-weighted majority of the GeoNames places inside the
+    polygon (same country, at least 60 % of the weight), falling back to the FIPS number when GeoNames uses that code.
     Returns coverage statistics.
     """
     known = collections.defaultdict(set)
@@ -130,14 +130,16 @@ def join_admin1(units: list[dict], places: list[dict]) -> dict:
         p = places[p_index]
         u = units[u_index]
         if p["countrycode"] == u["country"] and p["admin1code"] not in ("", "00"):
-            votes[u_index][p["admin1code"]] += 1
+            # Weighted by population: a city's own polygon often holds suburbs of the
+            # surrounding province (Minsk city, BY.04, in Natural Earth's outline).
+            votes[u_index][p["admin1code"]] += int(p["population"] or 0) + 1
     stats = collections.Counter()
     for i, u in enumerate(units):
         fips_num = u["fips"][2:] if len(u["fips"]) > 2 else ""
         vote, n, total = "", 0, sum(votes[i].values())
         if total:
             vote, n = sorted(votes[i].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        strong_vote = vote and n >= 3 and n >= 0.6 * total
+        strong_vote = vote and n >= 0.6 * total
         if u["country"] in FIPS_COUNTRIES and fips_num and (not strong_vote or vote == fips_num):
             u["admin1"] = fips_num
             stats["fips"] += 1
