@@ -23,7 +23,7 @@ struct ContextResolver: Sendable {
     /// at `proximityKilometres` it gains about a third of it.
     var proximityWeight = 3.0
     var proximityKilometres = 150.0
-    var countryWeight = 4.0
+    var countryWeight = 3.0
     var regionWeight = 2.5
     var commaWeight = 6.0
 
@@ -100,6 +100,13 @@ struct ContextResolver: Sendable {
                     s += regionWeight
                     reasons.append("its region is named in the text")
                 }
+                if c.kind == .region {
+                    let inside = provisional.values.filter { $0.kind == .place && $0.region == c.id }.count
+                    if inside > 0 {
+                        s += regionWeight * Double(min(inside, 2))
+                        reasons.append("\(inside) other named place\(inside == 1 ? "" : "s") inside it")
+                    }
+                }
                 if let context = commaContext[key], context.contains(where: { contains($0, c) }) {
                     s += commaWeight
                     reasons.append("followed by its \(context.first { contains($0, c) }!.kind.rawValue)")
@@ -133,7 +140,7 @@ struct ContextResolver: Sendable {
         switch c.kind {
         case .continent: s = 10; reasons.append("a continent")
         case .country: s = 9.5; reasons.append("a country")
-        case .region: s = 6.5; reasons.append("a first-level region")
+        case .region: s = 7.5; reasons.append("a first-level region")
         case .place: s = 0
         }
         if let p = c.population, p > 0, c.kind >= .region {
