@@ -29,9 +29,33 @@ struct RawMention: Sendable {
 ///
 /// Cost: for each capitalised token, up to `maxWords` key normalisations and hash look-ups; linear in
 /// the text. Thread-safe: a value over an immutable lookup.
-struct MentionFinder: Sendable {
+struct MentionFinder {
     let lookup: any PlaceLookup
     var maxWords = 6
+    /// Look-ups already made for this text, by surface string: the rules look at the same n-grams
+    /// several times (and names repeat), and a common name can have hundreds of candidates.
+    private let memo = Memo()
+
+    init(lookup: any PlaceLookup) { self.lookup = lookup }
+
+    private final class Memo {
+        var keys: [String: String] = [:]
+        var places: [String: [PlaceRecord]] = [:]
+    }
+
+    private func cachedKey(_ surface: String) -> String {
+        if let k = memo.keys[surface] { return k }
+        let k = lookup.key(surface)
+        memo.keys[surface] = k
+        return k
+    }
+
+    private func cachedPlaces(_ key: String) -> [PlaceRecord] {
+        if let p = memo.places[key] { return p }
+        let p = lookup.places(matchingKey: key)
+        memo.places[key] = p
+        return p
+    }
 
     static let connectors: Set<String> = [
         "de", "la", "le", "les", "del", "della", "di", "do", "da", "dos", "das", "du", "des", "of", "upon",
@@ -157,8 +181,8 @@ struct MentionFinder: Sendable {
         }
         for e in ends.reversed() {
             let surface = doc.text(tokens: i, e)
-            let key = lookup.key(surface)
-            var places = lookup.places(matchingKey: key)
+            let key = cachedKey(surface)
+            var places = cachedPlaces(key)
             if let continent = KnownNames.continentsByName[surface.lowercased()] { places.append(continent) }
             if !places.isEmpty {
                 return RawMention(kind: .toponym, first: i, last: e, start: t[i].start, end: t[e - 1].end,
