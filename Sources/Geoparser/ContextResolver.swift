@@ -26,6 +26,8 @@ struct ContextResolver: Sendable {
     var countryWeight = 3.0
     var regionWeight = 2.5
     var commaWeight = 6.0
+    /// At most this many candidates per name get the full contextual score.
+    var maxScored = 24
 
     /// Resolves `toponyms` (grouped by key) with the help of `demonyms`; returns one choice per toponym.
     func resolve(_ toponyms: [RawMention], demonyms: [RawMention], doc: Document) -> [Choice] {
@@ -74,10 +76,17 @@ struct ContextResolver: Sendable {
         // Pass 2: full score with context.
         var choices: [String: Choice] = [:]
         for key in order {
-            guard let cands = candidates[key], !cands.isEmpty else {
+            guard let all = candidates[key], !all.isEmpty else {
                 choices[key] = Choice(place: nil, score: 0, reasons: ["no candidate"], candidateCount: 0)
                 continue
             }
+            // Common names have hundreds of candidates: score in full only the strongest by prior and
+            // those in a country the document talks about (keeps the context step near-linear).
+            let cands = all.count <= maxScored ? all : Array(all.enumerated().sorted { a, b in
+                let pa = prior(a.element, wantsRegion: wantsRegion[key]!) + (countryVotes[a.element.country ?? ""] ?? 0)
+                let pb = prior(b.element, wantsRegion: wantsRegion[key]!) + (countryVotes[b.element.country ?? ""] ?? 0)
+                return pa != pb ? pa > pb : a.offset < b.offset
+            }.prefix(maxScored).map(\.element))
             var scored: [(PlaceRecord, Double, [String])] = []
             for c in cands {
                 var reasons: [String] = []
@@ -124,7 +133,7 @@ struct ContextResolver: Sendable {
             let margin = scored.count > 1 ? scored[0].1 - scored[1].1 : 5
             let confidence = 1 / (1 + exp(-margin))
             choices[key] = Choice(place: scored[0].0, score: (confidence * 1000).rounded() / 1000,
-                                  reasons: scored[0].2, candidateCount: cands.count)
+                                  reasons: scored[0].2, candidateCount: all.count)
         }
         return toponyms.map { choices[$0.key] ?? Choice(place: nil, score: 0, reasons: [], candidateCount: 0) }
     }
