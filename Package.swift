@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "GeoJSON"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "GeoJSON"]),
-        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoJSON"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoJSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoparserTests", dependencies: ["Geoparser", "Gazetteer", "GeoJSON"]),
         .testTarget(name: "BorderAnalysisTests", dependencies: ["BorderAnalysis", "Gazetteer", "Geodesy", "GeoJSON"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoJSON"]),

@@ -9,6 +9,7 @@ public enum CartographyError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The requested image size is unusable (width, height in pixels).
     case invalidSize(width: Double, height: Double)
 
+    /// One line saying what went wrong, for stderr.
     public var description: String {
         switch self {
         case .nothingToDraw:

@@ -20,20 +20,18 @@ struct FeatureDrawer {
         var markers: [DrawnMarker] = []
         var labels: [LabelRequest] = []
         var areaLabels: [LabelRequest] = []
+        /// Visible pieces of emphasised lines (borders, depth lines) that labels should keep off.
+        var obstacleLines: [[PixelPoint]] = []
     }
 
-    func draw() throws(CartographyError) -> Output {
+    /// The layer's elements. Positions must have been validated (`MapDocument.validatePositions`).
+    func draw() -> Output {
         var out = Output()
-        for (index, feature) in layer.features.features.enumerated() {
+        for feature in layer.features.features {
             guard let geometry = feature.geometry else { continue }
-            var bad: Position?
-            geometry.forEachPosition { p in if bad == nil, !p.isValidGeographic { bad = p } }
-            if let bad {
-                throw .invalidPosition(layer: layer.name, feature: index, latitude: bad.latitude, longitude: bad.longitude)
-            }
             if let bounds = geographicBounds, let box = geometry.boundingBox, !bounds.intersects(box) { continue }
-            let name = layer.style.labelProperty.flatMap { feature[property: $0]?.stringValue }
-                ?? feature[property: "name"]?.stringValue
+            let name = layer.style.labelProperty.flatMap { feature[property: $0].flatMap(Self.labelText) }
+                ?? feature[property: "name"].flatMap(Self.labelText)
             draw(geometry, name: name, into: &out)
         }
         return out
@@ -53,7 +51,7 @@ struct FeatureDrawer {
                 out.elements.append("<g class=\"feature\"\(nameAttribute)>\(titleElement)\(markers.map { $0 + "/>" }.joined())</g>")
             }
         case .lineString, .multiLineString:
-            let (d, middle) = linePath(geometry)
+            let (d, middle) = linePath(geometry, obstacles: &out.obstacleLines)
             if !d.isEmpty {
                 out.elements.append("<path class=\"feature\"\(nameAttribute) fill=\"none\" d=\"\(d)\">\(titleElement)</path>")
                 // Lines are labelled only when their style names a label property (e.g. a depth in km).
@@ -65,7 +63,10 @@ struct FeatureDrawer {
         case .polygon, .multiPolygon:
             let (d, labelPoint) = polygonPath(geometry)
             if !d.isEmpty {
-                out.elements.append("<path class=\"feature\"\(nameAttribute) fill-rule=\"evenodd\" d=\"\(d)\">\(titleElement)</path>")
+                // An area in a layer of points (a district named in a report) is tinted, not filled
+                // with the solid marker colour, so it does not hide the map under it.
+                let tint = layer.kind.setsExtent && layer.kind != .depthLines ? " fill-opacity=\"0.2\"" : ""
+                out.elements.append("<path class=\"feature\"\(nameAttribute)\(tint) fill-rule=\"evenodd\" d=\"\(d)\">\(titleElement)</path>")
                 if layer.kind == .countries, let name, let labelPoint {
                     out.areaLabels.append(LabelRequest(text: name.uppercased(), anchor: labelPoint, radius: 0,
                                                        layer: layer.identifier, priority: 0))
@@ -73,6 +74,18 @@ struct FeatureDrawer {
             }
         case .geometryCollection(let parts):
             for part in parts { draw(part, name: name, into: &out) }
+        }
+    }
+
+    /// A property value as label text: strings as they are, numbers as written (up to 2 decimals).
+    static func labelText(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let s): return s.isEmpty ? nil : s
+        case .integer(let i): return String(i)
+        case .number(let d):
+            let s = fixed(d, 2)
+            return s.hasSuffix(".00") ? String(s.dropLast(3)) : (s.hasSuffix("0") ? String(s.dropLast()) : s)
+        default: return nil
         }
     }
 
@@ -114,7 +127,7 @@ struct FeatureDrawer {
     }
 
     /// The path of the visible pieces, and the middle (by length) of the longest one.
-    private func linePath(_ geometry: Geometry) -> (String, PixelPoint?) {
+    private func linePath(_ geometry: Geometry, obstacles: inout [[PixelPoint]]) -> (String, PixelPoint?) {
         let lines: [[Position]]
         switch geometry {
         case .lineString(let l): lines = [l]
@@ -126,6 +139,7 @@ struct FeatureDrawer {
         for line in lines {
             for piece in Clipper.clipLine(project(line), to: clipRect) {
                 let thinned = Clipper.thin(piece, tolerance: 0.4)
+                if layer.kind == .borders || layer.kind == .depthLines { obstacles.append(thinned) }
                 d += "M" + thinned.map { "\(coordinate($0.x)) \(coordinate($0.y))" }.joined(separator: "L")
                 let length = Self.length(of: piece)
                 if length > (longest?.length ?? 0) { longest = (length, piece) }

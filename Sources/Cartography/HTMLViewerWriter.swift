@@ -18,12 +18,14 @@ import GeoJSON
 /// Deterministic; thread-safe value.
 public struct HTMLViewerWriter: Sendable {
     /// Proportions of the frame used to choose the initial view (the page fits it to the window).
-    public var viewAspect: (width: Double, height: Double)
+    private let viewAspect = (width: 1000.0, height: 700.0)
+    /// Empty space around the data in the initial view, as a fraction of its span on each side.
     public var padding: Double
+    /// The smallest span the initial view shows, in metres.
     public var minimumSpanMetres: Double
 
+    /// A writer whose initial view frames the data like `SVGMapRenderer` with the same settings.
     public init(padding: Double = 0.12, minimumSpanMetres: Double = 30_000) {
-        viewAspect = (1000, 700)
         self.padding = padding
         self.minimumSpanMetres = minimumSpanMetres
     }
@@ -45,6 +47,7 @@ public struct HTMLViewerWriter: Sendable {
         let options = SVGMapRenderer.Options(width: viewAspect.width, height: viewAspect.height, padding: padding,
                                              minimumSpanMetres: minimumSpanMetres)
         let rect = PixelRect(x: 0, y: 0, width: viewAspect.width, height: viewAspect.height)
+        try document.validatePositions()
         let frame = try SVGMapRenderer.frame(for: document, projection: projection, in: rect, options: options)
         let scale = try ScaleBarLayout(frame: frame, in: rect)
         let payload = try self.payload(document, frame: frame, scale: scale)
@@ -75,29 +78,8 @@ public struct HTMLViewerWriter: Sendable {
                 ("order", { $0.number(Double(order)) }),
                 ("visible", { $0.raw(layer.isVisible ? "true" : "false") }),
                 ("style", { Self.style(layer.style, into: &$0) }),
+                ("geojson", { Self.collection(layer.features, projector: projector, contextBounds: contextBounds, into: &$0) }),
             ])
-            j.text.removeLast() // reopen the object to append the collection, which can throw
-            j.raw(",\"geojson\":{\"type\":\"FeatureCollection\",\"features\":[")
-            var first = true
-            for (index, feature) in layer.features.features.enumerated() {
-                var bad: Position?
-                feature.geometry?.forEachPosition { p in if bad == nil, !p.isValidGeographic { bad = p } }
-                if let bad { throw .invalidPosition(layer: layer.name, feature: index, latitude: bad.latitude, longitude: bad.longitude) }
-                if projector.clip != nil, let bounds = contextBounds, let box = feature.geometry?.boundingBox,
-                   !bounds.intersects(box) { continue }
-                let parts = feature.geometry.map(projector.parts) ?? []
-                if projector.clip != nil, parts.isEmpty { continue }
-                if !first { j.raw(",") }
-                first = false
-                j.raw("{\"type\":\"Feature\",\"geometry\":")
-                if projector.clip == nil, let g = feature.geometry { j.geometry(g) } else { j.raw("null") }
-                j.raw(",\"properties\":")
-                if let p = feature.properties { j.object(p) } else { j.raw("null") }
-                j.raw(",\"xy\":")
-                j.array(parts) { j, part in part.write(into: &j) }
-                j.raw("}")
-            }
-            j.raw("]}}")
             layers.append(j.text)
         }
         var j = JSONText()
@@ -112,6 +94,30 @@ public struct HTMLViewerWriter: Sendable {
             ("layers", { j in j.raw("[" + layers.joined(separator: ",") + "]") }),
         ])
         return j.text
+    }
+
+    /// The layer as a FeatureCollection whose features carry their projected parts in `xy`; features
+    /// of context layers outside `contextBounds` are left out and their geometry is null.
+    private static func collection(_ features: FeatureCollection, projector: ViewerProjector, contextBounds: BoundingBox?,
+                                   into j: inout JSONText) {
+        j.raw("{\"type\":\"FeatureCollection\",\"features\":[")
+        var first = true
+        for feature in features.features {
+            let isContext = projector.clip != nil
+            if isContext, let bounds = contextBounds, let box = feature.geometry?.boundingBox, !bounds.intersects(box) { continue }
+            let parts = feature.geometry.map(projector.parts) ?? []
+            if isContext, parts.isEmpty { continue }
+            if !first { j.raw(",") }
+            first = false
+            j.raw("{\"type\":\"Feature\",\"geometry\":")
+            if !isContext, let g = feature.geometry { j.geometry(g) } else { j.raw("null") }
+            j.raw(",\"properties\":")
+            if let p = feature.properties { j.object(p) } else { j.raw("null") }
+            j.raw(",\"xy\":")
+            j.array(parts) { j, part in part.write(into: &j) }
+            j.raw("}")
+        }
+        j.raw("]}")
     }
 
     private static func style(_ s: LayerStyle, into j: inout JSONText) {

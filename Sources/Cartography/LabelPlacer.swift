@@ -18,13 +18,17 @@ struct PlacedLabel: Hashable {
 
 /// Greedy label placement: for each label in priority order, the first of eight candidate positions
 /// around its point (right, left, upper right, lower right, upper left, lower left, above, below)
-/// whose box stays in the frame and hits nothing placed before it; failing that, the same eight
-/// directions further out with a leader line; failing that, the label is dropped.
-/// O(n²) in the number of labels, fine for the few hundred a legible map holds.
+/// whose box stays in the frame and hits nothing placed before it, preferring boxes that cross no
+/// border or depth line; failing that, the same eight directions further out with a leader line;
+/// failing that, the label is dropped.
+/// Collision queries go through a uniform grid, so placing m labels among n obstacles costs about
+/// O((m + n) · k) for k obstacles per cell instead of O(m · n).
 struct LabelPlacer {
     let bounds: PixelRect
     let fontSize: Double
     private(set) var occupied: [PixelRect] = []
+    private var occupiedGrid = RectGrid(cellSize: 48)
+    private var lineGrid = RectGrid(cellSize: 48)
     private(set) var placed: [PlacedLabel] = []
     private(set) var dropped: [String] = []
 
@@ -33,8 +37,35 @@ struct LabelPlacer {
         self.fontSize = fontSize
     }
 
+    /// Segments labels should not cross when they can help it (borders, depth lines), with bounds.
+    private(set) var lineSegments: [(a: PixelPoint, b: PixelPoint, box: PixelRect)] = []
+
     /// Marks `rect` as taken (markers, legend, scale bar) so no label covers it.
-    mutating func reserve(_ rect: PixelRect) { occupied.append(rect) }
+    mutating func reserve(_ rect: PixelRect) {
+        occupiedGrid.insert(rect, id: occupied.count)
+        occupied.append(rect)
+    }
+
+    private func overlapsOccupied(_ box: PixelRect) -> Bool {
+        occupiedGrid.contains(near: box) { occupied[$0].overlaps(box) }
+    }
+
+    /// Asks labels to keep off `line` where some candidate position allows it.
+    mutating func avoid(line: [PixelPoint]) {
+        for (a, b) in zip(line, line.dropFirst()) {
+            let box = PixelRect(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y))
+            lineGrid.insert(box, id: lineSegments.count)
+            lineSegments.append((a, b, box))
+        }
+    }
+
+    private func crossesLine(_ box: PixelRect) -> Bool {
+        lineGrid.contains(near: box) { i in
+            let s = lineSegments[i]
+            return s.box.minX <= box.maxX && box.minX <= s.box.maxX && s.box.minY <= box.maxY && box.minY <= s.box.maxY
+                && Clipper.clipSegment(s.a, s.b, box) != nil
+        }
+    }
 
     /// Places `text` next to a marker of `radius` pixels at `anchor`; returns whether it found room.
     @discardableResult
@@ -42,11 +73,14 @@ struct LabelPlacer {
         let halo = 1.5
         let w = estimatedTextWidth(text, fontSize: fontSize) + 2 * halo
         let h = fontSize * 1.25 + 2 * halo
-        for ring in 0..<2 {
+        // Near the point clear of lines, then near the point across lines, then further out with a leader.
+        for (ring, keepOffLines) in [(0, true), (0, false), (1, true), (1, false)] {
+            if !keepOffLines && lineSegments.isEmpty { continue }
             let d = ring == 0 ? radius + 3 : radius + 22
             for (ux, uy) in Self.directions {
                 let box = Self.box(width: w, height: h, anchor: anchor, dx: ux * d, dy: uy * d)
-                guard bounds.contains(box), !occupied.contains(where: { $0.overlaps(box) }) else { continue }
+                guard bounds.contains(box), !overlapsOccupied(box) else { continue }
+                if keepOffLines && crossesLine(box) { continue }
                 var leader: (PixelPoint, PixelPoint)?
                 if ring == 1 {
                     let to = Self.nearestPoint(on: box, to: anchor)
@@ -60,7 +94,7 @@ struct LabelPlacer {
                     leader = (from, to)
                 }
                 let baseline = PixelPoint(x: box.minX + halo, y: box.minY + halo + fontSize * 0.95)
-                occupied.append(box)
+                reserve(box)
                 placed.append(PlacedLabel(text: text, box: box, baseline: baseline, leader: leader, layer: layer))
                 return true
             }
@@ -75,11 +109,11 @@ struct LabelPlacer {
         let w = estimatedTextWidth(text, fontSize: fontSize) + letterSpacing * Double(text.count) + 3
         let h = fontSize * 1.25 + 3
         let box = PixelRect(x: anchor.x - w / 2, y: anchor.y - h / 2, width: w, height: h)
-        guard bounds.contains(box), !occupied.contains(where: { $0.overlaps(box) }) else {
+        guard bounds.contains(box), !overlapsOccupied(box) else {
             dropped.append(text)
             return false
         }
-        occupied.append(box)
+        reserve(box)
         placed.append(PlacedLabel(text: text, box: box, baseline: PixelPoint(x: box.minX + 1.5, y: box.minY + 1.5 + fontSize * 0.95),
                                   leader: nil, layer: layer))
         return true
@@ -103,6 +137,39 @@ struct LabelPlacer {
     }
 
     private func crossesOccupied(_ a: PixelPoint, _ b: PixelPoint) -> Bool {
-        occupied.contains { Clipper.clipSegment(a, b, $0.insetBy(0.5)) != nil }
+        let span = PixelRect(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y))
+        return occupiedGrid.contains(near: span) { Clipper.clipSegment(a, b, occupied[$0].insetBy(0.5)) != nil }
     }
+}
+
+/// A uniform grid over rectangles: each rectangle is filed under every cell it touches, and a query
+/// visits only the cells its own rectangle touches. Lookups only, so output stays deterministic.
+struct RectGrid {
+    let cellSize: Double
+    private var cells: [Int64: [Int]] = [:]
+
+    init(cellSize: Double) { self.cellSize = cellSize }
+
+    private func cellRange(_ r: PixelRect) -> (ClosedRange<Int64>, ClosedRange<Int64>) {
+        func c(_ v: Double) -> Int64 { Int64((v / cellSize).rounded(.down).clamped(-1e9, 1e9)) }
+        return (c(r.minX)...c(max(r.minX, r.maxX)), c(r.minY)...c(max(r.minY, r.maxY)))
+    }
+
+    private static func key(_ x: Int64, _ y: Int64) -> Int64 { (x << 32) ^ (y & 0xFFFF_FFFF) }
+
+    mutating func insert(_ rect: PixelRect, id: Int) {
+        let (xs, ys) = cellRange(rect)
+        for x in xs { for y in ys { cells[Self.key(x, y), default: []].append(id) } }
+    }
+
+    /// Whether `test` holds for some id filed in a cell that `rect` touches.
+    func contains(near rect: PixelRect, where test: (Int) -> Bool) -> Bool {
+        let (xs, ys) = cellRange(rect)
+        for x in xs { for y in ys { if let ids = cells[Self.key(x, y)], ids.contains(where: test) { return true } } }
+        return false
+    }
+}
+
+extension Double {
+    fileprivate func clamped(_ low: Double, _ high: Double) -> Double { Swift.min(Swift.max(self, low), high) }
 }

@@ -101,9 +101,11 @@ struct MapFrame {
     }
 }
 
-/// The projection for a map of `extent`: Lambert azimuthal equal-area centred on the middle of the
-/// box, which keeps areas true and distortion symmetric around the data.
-func localProjection(for extent: BoundingBox) -> any MapProjection {
-    let centre = Position(latitude: (extent.south + extent.north) / 2, longitude: (extent.west + extent.east) / 2)
-    return lambertAzimuthalEqualArea(centre: centre)
+/// The projection for a map of `document`: Lambert azimuthal equal-area centred on the middle of its
+/// data (`MapDocument.dataCentre()`), which keeps areas true and distortion symmetric around it.
+/// - Throws: `CartographyError.nothingToDraw` when there is no data, `.projectionFailed` when PROJ
+///   cannot build the projection.
+func localProjection(for document: MapDocument) throws(CartographyError) -> any MapProjection {
+    guard let centre = document.dataCentre() else { throw .nothingToDraw }
+    return try lambertAzimuthalEqualArea(centre: centre)
 }

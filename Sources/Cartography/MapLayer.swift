@@ -43,6 +43,8 @@ public enum LayerKind: String, Sendable, Hashable, CaseIterable {
 
 /// How point features are marked.
 public enum MarkerShape: String, Sendable, Hashable {
+    /// A disc, a square, a diamond (square turned 45°) and an upward triangle, all about
+    /// `markerRadius` from the point.
     case circle, square, diamond, triangle
     /// No marker: the point is only labelled.
     case none
@@ -70,6 +72,7 @@ public struct LayerStyle: Sendable, Hashable {
     /// The feature property whose string value labels a feature; nil for no labels.
     public var labelProperty: String?
 
+    /// A style; every parameter defaults to a plain dark outline with circle markers and no labels.
     public init(stroke: String? = "#333333", fill: String? = nil, strokeWidth: Double = 1, fillOpacity: Double = 1,
                 opacity: Double = 1, dash: [Double] = [], marker: MarkerShape = .circle, markerRadius: Double = 4,
                 labelProperty: String? = nil) {
@@ -106,12 +109,15 @@ public struct LayerStyle: Sendable, Hashable {
 /// One map layer: a named feature collection of one kind with its style. A plain value: thread-safe.
 public struct MapLayer: Sendable, Hashable {
     /// Identifier used in the SVG (`<g id="layer-NAME">`) and the viewer; letters, digits, `-` and `_`
-    /// are kept, anything else becomes `-`.
+    /// are kept, anything else becomes `-`. Give each layer of a document its own name.
     public var name: String
     /// Human-readable name for the legend and the viewer's toggles.
     public var title: String
+    /// What the layer shows; sets its drawing order, legend swatch and whether it frames the map.
     public var kind: LayerKind
+    /// The features, WGS84 longitude/latitude as in RFC 7946.
     public var features: FeatureCollection
+    /// How the layer is drawn.
     public var style: LayerStyle
     /// Whether the layer is drawn (SVG) or switched on at load (viewer).
     public var isVisible: Bool

@@ -24,6 +24,7 @@ public struct SVGMapRenderer: Sendable {
         /// The smallest span the frame shows, in metres, so a single point still has context.
         public var minimumSpanMetres: Double
 
+        /// Options for a 1000 × 760 px map with 12 px labels by default.
         public init(width: Double = 1000, height: Double = 760, labelFontSize: Double = 12,
                     padding: Double = 0.12, minimumSpanMetres: Double = 30_000) {
             self.width = width; self.height = height; self.labelFontSize = labelFontSize
@@ -31,8 +32,10 @@ public struct SVGMapRenderer: Sendable {
         }
     }
 
+    /// How big and how padded the map is.
     public var options: Options
 
+    /// A renderer with `options`.
     public init(options: Options = Options()) { self.options = options }
 
     /// The SVG text of `document` in a Lambert azimuthal equal-area projection centred on the
@@ -57,6 +60,7 @@ public struct SVGMapRenderer: Sendable {
         guard o.width.isFinite, o.height.isFinite, o.width >= 320, o.height >= 240 else {
             throw .invalidSize(width: o.width, height: o.height)
         }
+        try document.validatePositions()
         let page = PageLayout(options: o, document: document)
         let frame = try Self.frame(for: document, projection: projection, in: page.mapRect, options: o)
         var svg = SVGText()
@@ -71,9 +75,10 @@ public struct SVGMapRenderer: Sendable {
         var labelRequests: [LabelRequest] = []
         var areaLabels: [LabelRequest] = []
         for layer in document.drawingOrder {
-            let drawn = try FeatureDrawer(frame: frame, layer: layer, geographicBounds: geoBounds).draw()
+            let drawn = FeatureDrawer(frame: frame, layer: layer, geographicBounds: geoBounds).draw()
             svg.layerGroup(layer, elements: drawn.elements)
             for marker in drawn.markers { placer.reserve(marker.box) }
+            for line in drawn.obstacleLines { placer.avoid(line: line) }
             labelRequests += drawn.labels
             areaLabels += drawn.areaLabels
         }
@@ -82,6 +87,8 @@ public struct SVGMapRenderer: Sendable {
         // Furniture first, so that labels keep clear of it.
         let legend = LegendLayout(layers: document.drawingOrder, in: page.mapRect)
         placer.reserve(legend.box)
+        let locator = try LocatorInset(document: document, main: frame)
+        if let locator { placer.reserve(locator.box) }
         let scaleBar = try ScaleBarLayout(frame: frame, in: page.mapRect)
         placer.reserve(scaleBar.box)
         let northAngle = frame.northAngleAtCentre
@@ -99,6 +106,7 @@ public struct SVGMapRenderer: Sendable {
         svg.labels(placer.placed, countryLabels: countryLabels.placed, fontSize: o.labelFontSize)
         svg.line("<rect id=\"frame-border\" x=\"\(coordinate(page.mapRect.minX))\" y=\"\(coordinate(page.mapRect.minY))\" width=\"\(coordinate(page.mapRect.width))\" height=\"\(coordinate(page.mapRect.height))\" fill=\"none\" stroke=\"#5c5750\" stroke-width=\"0.8\"/>")
         svg.append(legend.svg())
+        if let locator { svg.append(locator.svg) }
         svg.append(scaleBar.svg())
         if let north { svg.append(north.svg()) }
         svg.append(page.titleSVG(document))
@@ -109,23 +117,12 @@ public struct SVGMapRenderer: Sendable {
                            northArrowDrawn: north != nil, legend: legend)
     }
 
+    /// The frame fitted to `document`'s data in `projection`, or in LAEA centred on the data.
+    /// Positions must have been validated (`MapDocument.validatePositions`).
     static func frame(for document: MapDocument, projection: (any MapProjection)?, in rect: PixelRect,
                       options o: Options) throws(CartographyError) -> MapFrame {
         let chosen: any MapProjection
-        if let projection { chosen = projection } else {
-            var valid = document
-            for i in valid.layers.indices { valid.layers[i].features.features.removeAll { f in
-                var bad = false
-                f.geometry?.forEachPosition { if !$0.isValidGeographic { bad = true } }
-                return bad
-            } }
-            guard let extent = valid.dataExtent() else {
-                // Either nothing at all, or only invalid positions: let the fit report which.
-                return try MapFrame.fitting(document, projection: SphericalLambertFallback(centre: Position(latitude: 0, longitude: 0)),
-                                            in: rect, padding: o.padding, minimumSpan: o.minimumSpanMetres)
-            }
-            chosen = localProjection(for: extent)
-        }
+        if let projection { chosen = projection } else { chosen = try localProjection(for: document) }
         return try MapFrame.fitting(document, projection: chosen, in: rect, padding: o.padding, minimumSpan: o.minimumSpanMetres)
     }
 }
@@ -167,11 +164,24 @@ struct PageLayout {
     }
 
     func titleSVG(_ d: MapDocument) -> String {
-        var s = "<g id=\"title\">\n<text x=\"20\" y=\"34\" font-size=\"22\" font-weight=\"700\" fill=\"#1f1d1a\">\(xmlEscaped(d.title))</text>\n"
+        let (title, titleSize) = Self.fit(d.title, width: width - 40, size: 22, smallest: 15, boldness: 1.08)
+        var s = "<g id=\"title\">\n<text x=\"20\" y=\"34\" font-size=\"\(coordinate(titleSize))\" font-weight=\"700\" fill=\"#1f1d1a\">\(xmlEscaped(title))</text>\n"
         if let sub = d.subtitle {
-            s += "<text x=\"20\" y=\"56\" font-size=\"13\" fill=\"#5c5750\">\(xmlEscaped(sub))</text>\n"
+            let (subtitle, size) = Self.fit(sub, width: width - 40, size: 13, smallest: 11, boldness: 1)
+            s += "<text x=\"20\" y=\"56\" font-size=\"\(coordinate(size))\" fill=\"#5c5750\">\(xmlEscaped(subtitle))</text>\n"
         }
         return s + "</g>\n"
+    }
+
+    /// `text` at the largest size from `size` down to `smallest` (1 px steps) whose estimated width
+    /// fits `width`; cut with an ellipsis at `smallest` when nothing fits.
+    static func fit(_ text: String, width: Double, size: Double, smallest: Double, boldness: Double) -> (String, Double) {
+        var s = size
+        while s > smallest, estimatedTextWidth(text, fontSize: s) * boldness > width { s -= 1 }
+        guard estimatedTextWidth(text, fontSize: s) * boldness > width else { return (text, s) }
+        var cut = Substring(text)
+        while !cut.isEmpty, estimatedTextWidth(cut + "…", fontSize: s) * boldness > width { cut = cut.dropLast() }
+        return (cut.trimmingCharacters(in: .whitespaces) + "…", s)
     }
 
     func footerSVG(_ d: MapDocument, projection: String) -> String {

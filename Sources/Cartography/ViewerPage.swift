@@ -93,6 +93,7 @@ enum ViewerPage {
       window.addEventListener("error", function (e) { fail(e.message || "error"); });
 
       var data = JSON.parse(document.getElementById("map-data").textContent);
+      var POINT_KINDS = { "places": true, "events": true, "claims": true };
       var RANK = { "countries": 0, "zones": 1, "borders": 2, "depth-lines": 3, "claims": 4, "places": 5, "events": 6 };
       var layers = data.layers.slice().sort(function (a, b) { return (RANK[a.kind] - RANK[b.kind]) || (a.order - b.order); });
       var featureTotal = 0;
@@ -170,6 +171,25 @@ enum ViewerPage {
         ctx.closePath(); ctx.fillStyle = style.stroke || "#000"; ctx.fill(); ctx.restore();
       }
 
+      // The screen point halfway along a projected line.
+      function middleOf(line) {
+        var total = 0, i, lengths = [];
+        for (i = 1; i < line.length; i++) {
+          var l = Math.hypot(sx(line[i][0]) - sx(line[i - 1][0]), sy(line[i][1]) - sy(line[i - 1][1]));
+          lengths.push(l); total += l;
+        }
+        var left = total / 2;
+        for (i = 1; i < line.length; i++) {
+          var seg = lengths[i - 1];
+          if (seg > 0 && left <= seg) {
+            var t = left / seg;
+            return [sx(line[i - 1][0]) + t * (sx(line[i][0]) - sx(line[i - 1][0])), sy(line[i - 1][1]) + t * (sy(line[i][1]) - sy(line[i - 1][1]))];
+          }
+          left -= seg;
+        }
+        return null;
+      }
+
       function isHighlighted(layer, i) {
         return (hovered && hovered.layer === layer && hovered.index === i) || (pinned && pinned.layer === layer && pinned.index === i);
       }
@@ -191,13 +211,18 @@ enum ViewerPage {
                 ctx.setLineDash(st.dash || []);
                 if (part.t === "pg") {
                   ctx.beginPath(); part.c.forEach(function (ring) { pathRing(ring); ctx.closePath(); });
-                  if (st.fill) { ctx.save(); ctx.globalAlpha = st.opacity * st.fillOpacity * (hit ? 1.8 : 1); ctx.fillStyle = st.fill; ctx.fill("evenodd"); ctx.restore(); }
+                  // Areas in point layers (a district named in a report) are tinted, as in the SVG.
+                  var areaOpacity = POINT_KINDS[layer.kind] ? 0.2 : st.fillOpacity;
+                  if (st.fill) { ctx.save(); ctx.globalAlpha = Math.min(1, st.opacity * areaOpacity * (hit ? 1.8 : 1)); ctx.fillStyle = st.fill; ctx.fill("evenodd"); ctx.restore(); }
                   if (st.stroke) { ctx.strokeStyle = hit ? "#000" : st.stroke; ctx.lineWidth = st.strokeWidth * (hit ? 2 : 1); ctx.stroke(); }
                   any = true;
                 } else if (part.t === "ln") {
                   ctx.beginPath(); pathRing(part.c);
                   ctx.strokeStyle = hit ? "#000" : (st.stroke || "#333"); ctx.lineWidth = st.strokeWidth * (hit ? 2 : 1); ctx.stroke();
                   if (layer.kind === "depth-lines") arrowhead(part.c, st);
+                  var lineText = st.labelProperty ? label(f, layer) : "";
+                  var mid = lineText ? middleOf(part.c) : null;
+                  if (mid) labels.push({ text: lineText, x: mid[0], y: mid[1], r: 2, rank: RANK[layer.kind] });
                   any = true;
                 } else if (part.t === "pt") {
                   var x = sx(part.c[0]), y = sy(part.c[1]), r = st.markerRadius * (hit ? 1.5 : 1);
@@ -224,7 +249,11 @@ enum ViewerPage {
         ctx.save();
         ctx.font = "12px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
         ctx.textBaseline = "middle"; ctx.lineJoin = "round";
+        // Only points on screen, highest-ranked layers first, and at most 400 tries per frame so
+        // that panning stays smooth with thousands of events.
+        labels = labels.filter(function (l) { return l.x >= 0 && l.y >= 0 && l.x <= width && l.y <= height; });
         labels.sort(function (a, b) { return b.rank - a.rank; });
+        labels = labels.slice(0, 400);
         var placed = 0;
         labels.forEach(function (l) {
           var w = ctx.measureText(l.text).width + 4, h = 16, d = l.r + 3;

@@ -108,6 +108,8 @@ public final class GeoJSONFeatureStream {
     /// whole is not judged again, which would only repeat the problem.
     private var topMemberFailed = false
     private var pending: [Feature] = []
+    /// Reused by every unit so that the path stack is not reallocated per feature.
+    private var pathBuffer: [PathComponent] = []
     private var pendingIndex = 0
 
     static let chunkSize = 1 << 20
@@ -228,17 +230,17 @@ public final class GeoJSONFeatureStream {
             let key = try p.parseKey()
             try p.expect(0x3A, ":")
             if key == "features" && (top.type == nil || top.type == "FeatureCollection") {
-                p.path = [.key("features")]
+                p.path.removeAll(keepingCapacity: true); p.path.append(.key("features"))
                 guard try p.peek("an array") == 0x5B else { throw p.ruleError("\"features\" must be an array of Feature objects") }
-                p.path = []
+                p.path.removeAll(keepingCapacity: true)
                 p.i += 1
                 try p.enterContainer()
                 return .featuresStart
             }
             var parts = top
-            p.path = [.key(key)]
+            p.path.removeAll(keepingCapacity: true); p.path.append(.key(key))
             try p.parseMember(key, .any, &parts)
-            p.path = []
+            p.path.removeAll(keepingCapacity: true)
             top = parts
             return .member
         }, skip: { (p) throws(ParseStop) in
@@ -309,9 +311,9 @@ public final class GeoJSONFeatureStream {
                     guard b == 0x2C else { throw p.syntaxError("expected ',' or ']' but found \(p.describe(b))") }
                     p.i += 1
                 }
-                p.path = [.key("features"), .index(i)]
+                p.path.removeAll(keepingCapacity: true); p.path.append(.key("features")); p.path.append(.index(i))
                 let f = try p.parseFeature()
-                p.path = []
+                p.path.removeAll(keepingCapacity: true)
                 return f
             }, skip: { (p) throws(ParseStop) in
                 if !wasFirst { try p.expect(0x2C, ",") }
@@ -347,10 +349,10 @@ public final class GeoJSONFeatureStream {
             guard more else { state = .done; return nil }
             let record = index
             let object = try runRecovering({ (p) throws(ParseStop) -> GeoJSONObject in
-                p.path = [.index(record)]
+                p.path.removeAll(keepingCapacity: true); p.path.append(.index(record))
                 let parts = try p.parseObjectParts(.any)
                 let o = try p.buildAny(parts)
-                p.path = []
+                p.path.removeAll(keepingCapacity: true)
                 return o
             }, skip: { (p) throws(ParseStop) in try p.skipValue() })
             index += 1
@@ -385,9 +387,12 @@ public final class GeoJSONFeatureStream {
     private func run<T>(_ body: (inout JSONParser) throws(ParseStop) -> T) throws(ParseStop) -> T {
         while true {
             var p = JSONParser(bytes: storage, end: count, i: pos, base: base, isFinal: eof, line: line, lineStart: lineStart,
-                               depth: depth, maxDepth: maxDepth, lenient: lenient, path: [])
+                               depth: depth, maxDepth: maxDepth, lenient: lenient, path: pathBuffer)
+            pathBuffer = []
             do throws(ParseStop) {
                 let value = try body(&p)
+                p.path.removeAll(keepingCapacity: true)
+                pathBuffer = p.path
                 pos = p.i
                 line = p.line
                 lineStart = p.lineStart
@@ -397,6 +402,8 @@ public final class GeoJSONFeatureStream {
                 }
                 return value
             } catch .needMoreData {
+                p.path.removeAll(keepingCapacity: true)
+                pathBuffer = p.path
                 try refill()
             }
         }

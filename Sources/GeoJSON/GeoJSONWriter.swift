@@ -41,7 +41,7 @@ public struct GeoJSONWriter: Sendable {
         var out: [UInt8] = []
         var box: BoundingBox?
         out.append(contentsOf: #"{"type":"FeatureCollection""#.utf8)
-        try appendForeign(collection.foreignMembers, reserved: ["type", "features", "bbox"], to: &out)
+        try appendForeign(collection.foreignMembers, reserved: Self.collectionMembers, to: &out)
         out.append(contentsOf: #","features":["#.utf8)
         for (k, f) in collection.features.enumerated() {
             out.append(contentsOf: k == 0 ? [0x0A] : [0x2C, 0x0A])
@@ -81,7 +81,7 @@ public struct GeoJSONWriter: Sendable {
         if let geometry { try appendGeometryObject(geometry, to: &out, bbox: false) } else { out.append(contentsOf: "null".utf8) }
         out.append(contentsOf: #","properties":"#.utf8)
         if let p = feature.properties { try appendObject(p, to: &out) } else { out.append(contentsOf: "null".utf8) }
-        try appendForeign(feature.foreignMembers, reserved: ["type", "id", "bbox", "geometry", "properties", "crs"], to: &out)
+        if !feature.foreignMembers.isEmpty { try appendForeign(feature.foreignMembers, reserved: Self.featureMembers, to: &out) }
         out.append(0x7D)
     }
 
@@ -164,6 +164,9 @@ public struct GeoJSONWriter: Sendable {
         }
         out.append(0x5D)
     }
+
+    private static let collectionMembers: Set<String> = ["type", "features", "bbox", "crs"]
+    private static let featureMembers: Set<String> = ["type", "id", "bbox", "geometry", "properties", "crs"]
 
     private func appendForeign(_ members: JSONObject, reserved: Set<String>, to out: inout [UInt8]) throws(GeoJSONError) {
         for (key, value) in members where !reserved.contains(key) {

@@ -54,6 +54,14 @@ public enum GeoJSONObject: Sendable, Hashable {
 
 let geometryTypeNames: Set<String> = ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"]
 
+/// True for the seven geometry type names (a switch: cheaper than hashing on the hot path).
+@inline(__always) func isGeometryType(_ t: String) -> Bool {
+    switch t {
+    case "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection": true
+    default: false
+    }
+}
+
 extension JSONParser {
     // MARK: objects
 
@@ -167,7 +175,7 @@ extension JSONParser {
         try requireMember(parts.hasGeometry, "geometry", parts)
         try requireMember(parts.hasProperties, "properties", parts)
         return Feature(id: parts.id, geometry: parts.geometry, properties: parts.hasProperties ? parts.properties : JSONObject(),
-                       bbox: parts.bbox, foreignMembers: JSONObject(uniqueMembers: parts.foreign))
+                       bbox: parts.bbox, foreignMembers: parts.foreign.isEmpty ? JSONObject() : JSONObject(uniqueMembers: parts.foreign))
     }
 
     mutating func requireMember(_ present: Bool, _ name: String, _ parts: ObjectParts) throws(ParseStop) {
@@ -183,13 +191,13 @@ extension JSONParser {
         case "FeatureCollection":
             guard let features = parts.features else { throw ruleError("a FeatureCollection must have a \"features\" array", at: parts.start) }
             return .featureCollection(FeatureCollection(features: features, bbox: parts.bbox, foreignMembers: JSONObject(uniqueMembers: parts.foreign)))
-        case let t? where geometryTypeNames.contains(t): return .geometry(try buildGeometry(parts))
+        case let t? where isGeometryType(t): return .geometry(try buildGeometry(parts))
         default: throw typeError(parts, expected: "a geometry, Feature or FeatureCollection")
         }
     }
 
     mutating func buildGeometry(_ parts: ObjectParts) throws(ParseStop) -> Geometry {
-        guard let type = parts.type, geometryTypeNames.contains(type) else {
+        guard let type = parts.type, isGeometryType(type) else {
             throw typeError(parts, expected: "a geometry type (Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon, GeometryCollection)")
         }
         if type == "GeometryCollection" {

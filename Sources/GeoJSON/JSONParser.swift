@@ -192,9 +192,10 @@ struct JSONParser {
         switch b {
         case 0x22: return .string(try parseString())
         case 0x7B:
-            var members: [(String, JSONValue)] = []
+            var members: [(key: String, value: JSONValue)] = []
+            members.reserveCapacity(8)
             try forEachMember { (p, key) throws(ParseStop) in members.append((key, try p.parseValue())) }
-            return .object(JSONObject(uniqueMembers: members))
+            return .object(JSONObject(parsedMembers: members))
         case 0x5B:
             var elements: [JSONValue] = []
             try forEachElement { (p, _) throws(ParseStop) in elements.append(try p.parseValue()) }
@@ -257,13 +258,33 @@ struct JSONParser {
             let b = bytes[j]
             if b == 0x22 {
                 i = j + 1
-                return String(decoding: UnsafeBufferPointer(start: bytes + start, count: j - start), as: UTF8.self)
+                let raw = UnsafeBufferPointer(start: bytes + start, count: j - start)
+                return Self.wellKnown(raw) ?? String(decoding: raw, as: UTF8.self)
             }
             if b == 0x5C { return try parseEscapedString(from: start, firstEscape: j) }
             if b < 0x20 { i = j; throw syntaxError("control character \(describe(b)) inside a string (escape it)") }
             j += 1
         }
         throw endOfInput("the end of a string")
+    }
+
+    /// GeoJSON's member names and type names as static strings: no UTF-8 validation, no allocation,
+    /// no reference counting for the words every feature repeats.
+    private static let wellKnownWords: [[(bytes: StaticString, string: String)]] = {
+        let words: [StaticString] = ["id", "crs", "type", "bbox", "Point", "Feature", "Polygon", "geometry", "features", "LineString",
+                                     "MultiPoint", "properties", "geometries", "coordinates", "MultiPolygon", "MultiLineString",
+                                     "FeatureCollection", "GeometryCollection"]
+        var byLength = [[(bytes: StaticString, string: String)]](repeating: [], count: 19)
+        for w in words { byLength[w.utf8CodeUnitCount].append((w, w.description)) }
+        return byLength
+    }()
+
+    @inline(__always) static func wellKnown(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        guard raw.count < wellKnownWords.count else { return nil }
+        for w in wellKnownWords[raw.count] where memcmp(w.bytes.utf8Start, raw.baseAddress!, raw.count) == 0 {
+            return w.string
+        }
+        return nil
     }
 
     private mutating func parseEscapedString(from start: Int, firstEscape: Int) throws(ParseStop) -> String {
@@ -438,15 +459,21 @@ struct JSONParser {
 extension JSONObject {
     /// Builds an object from parsed members; a repeated key keeps its last value (as most parsers do).
     init(uniqueMembers pairs: [(String, JSONValue)]) {
-        var duplicate = false
-        if pairs.count <= 16 {
-            outer: for a in 0..<pairs.count {
-                for b in (a + 1)..<pairs.count where pairs[a].0 == pairs[b].0 { duplicate = true; break outer }
-            }
-        } else {
-            var seen = Set<String>(minimumCapacity: pairs.count)
-            for (k, _) in pairs where !seen.insert(k).inserted { duplicate = true; break }
+        self.init(pairs)
+    }
+
+    init(parsedMembers members: [(key: String, value: JSONValue)]) {
+        if Self.hasDuplicates(members.lazy.map(\.key)) { self.init(members.map { ($0.key, $0.value) }) } else { self.init(uncheckedMembers: members) }
+    }
+
+    static func hasDuplicates<C: Collection>(_ keys: C) -> Bool where C.Element == String, C.Index == Int {
+        let n = keys.count
+        if n <= 16 {
+            for a in 0..<n { for b in (a + 1)..<n where keys[a] == keys[b] { return true } }
+            return false
         }
-        self.init(pairs, knownUnique: !duplicate)
+        var seen = Set<String>(minimumCapacity: n)
+        for k in keys where !seen.insert(k).inserted { return true }
+        return false
     }
 }

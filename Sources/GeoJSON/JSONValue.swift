@@ -58,18 +58,29 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
     public init() { members = [] }
 
+    /// Members in order; a repeated key keeps its first position and its last value. O(n) for up to
+    /// 16 members or distinct keys, O(n²) when keys repeat.
     public init(_ pairs: [(String, JSONValue)]) {
+        if !Self.hasDuplicates(pairs.lazy.map(\.0)) {
+            members = pairs.map { (key: $0.0, value: $0.1) }
+            return
+        }
         members = []
         for (k, v) in pairs { self[k] = v }
     }
 
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
 
+    /// O(1): members whose keys the caller has checked to be unique.
+    init(uncheckedMembers: [(key: String, value: JSONValue)]) {
+        self.init()
+        members = uncheckedMembers
+    }
+
     /// O(n) when the caller knows the keys are unique (the parser checks), O(n²) otherwise.
     init(_ pairs: [(String, JSONValue)], knownUnique: Bool) {
         if knownUnique {
-            self.init()
-            members = pairs.map { (key: $0.0, value: $0.1) }
+            self.init(uncheckedMembers: pairs.map { (key: $0.0, value: $0.1) })
         } else {
             self.init(pairs)
         }

@@ -55,6 +55,17 @@ public struct GeodesicLineIndex: Sendable {
         /// geodesic, hence at most that far in a straight line, from the midpoint.
         var centre: Cartesian
         var radius: Double
+        /// The piece's end points (ECEF) and how far the geodesic between them can bulge away from
+        /// the straight chord: a curve of length L whose curvature never exceeds κ stays within
+        /// (1 − cos(κL/2))/κ ≤ κL²/8 of its chord. So the straight-line distance to the chord minus
+        /// `slack` is a lower bound on the geodesic distance to any point of the piece, far tighter
+        /// than the bounding sphere.
+        var start: Cartesian
+        var end: Cartesian
+        var slack: Double
+
+        @inline(__always)
+        func lowerBound(_ q: Cartesian) -> Double { max(0, q.distance(toSegment: start, end) - slack) }
     }
 
     struct Node: Sendable {
@@ -124,30 +135,44 @@ public struct GeodesicLineIndex: Sendable {
         let geodesic = GeodesicLine(ellipsoid: ellipsoid, from: a, to: b)
         let count = max(1, Int((geodesic.length / maximumPieceLength).rounded(.up)))
         let step = geodesic.length / Double(count)
+        let kappa = ellipsoid.maximumCurvature
+        var start = ellipsoid.cartesian(latitude: a.latitude, longitude: a.longitude)
         for k in 0..<count {
             let from = step * Double(k), to = k == count - 1 ? geodesic.length : step * Double(k + 1)
             let mid = geodesic.position(atDistance: (from + to) / 2)
-            // A hair of slack covers rounding in the Cartesian conversion (≈ 1e-9 m).
+            let last = k == count - 1 ? b : geodesic.position(atDistance: to)
+            let end = ellipsoid.cartesian(latitude: last.latitude, longitude: last.longitude)
+            let length = to - from
+            // A micrometre of extra slack covers rounding in the Cartesian conversion (≈ 1e-9 m).
             pieces.append(Piece(line: Int32(line), edge: Int32(edge), from: from, to: to,
                                 centre: ellipsoid.cartesian(latitude: mid.latitude, longitude: mid.longitude),
-                                radius: (to - from) / 2 + 1e-6))
+                                radius: length / 2 + 1e-6, start: start, end: end,
+                                slack: kappa * length * length / 8 + 1e-6))
+            start = end
         }
     }
 
-    /// Builds the hierarchy top-down by median splits on the widest axis; reorders `pieces` so each
-    /// leaf is a contiguous range. O(n log n).
+    /// Builds the hierarchy top-down by median splits on the widest axis of the pieces' centres, then
+    /// reorders `pieces` so each leaf is a contiguous range. O(n log² n), sorting 32-bit indices.
     private static func build(_ pieces: inout [Piece], _ nodes: inout [Node]) {
+        let centres = pieces.map(\.centre), radii = pieces.map(\.radius)
+        var order = Array(Int32(0)..<Int32(pieces.count))
+        var keys = [Double](repeating: 0, count: pieces.count)
         nodes.append(Node(centre: Cartesian(x: 0, y: 0, z: 0), radius: 0, first: 0, count: 0))
         var work: [(node: Int, range: Range<Int>)] = [(0, 0..<pieces.count)]
         while let (node, range) = work.popLast() {
             var lo = Cartesian(x: .infinity, y: .infinity, z: .infinity), hi = Cartesian(x: -.infinity, y: -.infinity, z: -.infinity)
-            for p in pieces[range] {
-                lo.x = min(lo.x, p.centre.x); lo.y = min(lo.y, p.centre.y); lo.z = min(lo.z, p.centre.z)
-                hi.x = max(hi.x, p.centre.x); hi.y = max(hi.y, p.centre.y); hi.z = max(hi.z, p.centre.z)
+            for i in range {
+                let c = centres[Int(order[i])]
+                lo.x = min(lo.x, c.x); lo.y = min(lo.y, c.y); lo.z = min(lo.z, c.z)
+                hi.x = max(hi.x, c.x); hi.y = max(hi.y, c.y); hi.z = max(hi.z, c.z)
             }
             let centre = Cartesian(x: (lo.x + hi.x) / 2, y: (lo.y + hi.y) / 2, z: (lo.z + hi.z) / 2)
             var radius = 0.0
-            for p in pieces[range] { radius = max(radius, centre.distance(to: p.centre) + p.radius) }
+            for i in range {
+                let k = Int(order[i])
+                radius = max(radius, centre.distance(to: centres[k]) + radii[k])
+            }
             nodes[node].centre = centre
             nodes[node].radius = radius
             if range.count <= leafSize {
@@ -156,9 +181,12 @@ public struct GeodesicLineIndex: Sendable {
                 continue
             }
             let dx = hi.x - lo.x, dy = hi.y - lo.y, dz = hi.z - lo.z
-            let key: (Piece) -> Double = dx >= dy && dx >= dz ? { $0.centre.x } : dy >= dz ? { $0.centre.y } : { $0.centre.z }
+            for i in range {
+                let c = centres[Int(order[i])]
+                keys[Int(order[i])] = dx >= dy && dx >= dz ? c.x : dy >= dz ? c.y : c.z
+            }
+            order[range].sort { keys[Int($0)] < keys[Int($1)] }
             let mid = range.lowerBound + range.count / 2
-            pieces[range].sort { key($0) < key($1) }
             let left = nodes.count
             nodes.append(Node(centre: centre, radius: 0, first: 0, count: 0))
             nodes.append(Node(centre: centre, radius: 0, first: 0, count: 0))
@@ -167,5 +195,6 @@ public struct GeodesicLineIndex: Sendable {
             work.append((left, range.lowerBound..<mid))
             work.append((left + 1, mid..<range.upperBound))
         }
+        pieces = order.map { pieces[Int($0)] }
     }
 }

@@ -19,6 +19,8 @@ public enum GeodesyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A position that has no image in a projection or transformation (e.g. the antipode in an
     /// azimuthal projection). `context` names the operation.
     case notTransformable(latitude: Double, longitude: Double, context: String)
+    /// The planar overlay that assembles a buffer from its geodesic pieces failed (GEOS's message).
+    case overlay(String)
 
     public var description: String {
         switch self {
@@ -34,6 +36,8 @@ public enum GeodesyError: Error, Sendable, Equatable, CustomStringConvertible {
             return "PROJ \(function) failed (error \(code)): \(message)"
         case let .notTransformable(lat, lon, context):
             return "\(context): position latitude \(lat), longitude \(lon) cannot be transformed"
+        case let .overlay(message):
+            return "buffer overlay failed: \(message)"
         }
     }
 }

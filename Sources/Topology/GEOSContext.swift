@@ -77,12 +77,6 @@ final class GEOSContext {
         return context
     }
 
-    /// Forgets earlier messages, so that a following failure reports its own.
-    func clearMessages() {
-        lastError = nil
-        lastNotice = nil
-    }
-
     /// The error for a failed call of `function`, with the message GEOS reported for it.
     func failure(_ function: String) -> TopologyError {
         let message = lastError ?? "failed without a message"

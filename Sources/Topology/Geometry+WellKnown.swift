@@ -1,11 +1,31 @@
 internal import CGEOS
 import GeoJSON
 
-// Well-Known Text and Binary output. WKB goes through GEOS's writer (ISO, little-endian); the buffer
+// Well-Known Text and Binary. Reading is done in Swift (WKTReader, WKBReader) so that errors carry the
+// offset where the input goes wrong. WKB output goes through GEOS's writer (ISO, little-endian); the buffer
 // GEOS allocates is released with GEOSFree_r, never Swift's allocator. WKT is written here, because
 // GEOS 3.11's trimmed WKT loses digits of very small numbers.
 
 extension Geometry {
+    /// Reads Well-Known Text, e.g. `POLYGON ((30 10, 40 40, 20 40, 30 10))` (x is longitude, y latitude).
+    /// Accepts Z, M and ZM forms (M is dropped) and an EWKT `SRID=n;` prefix (ignored). Does not check
+    /// planar validity (use `validity()`). O(n).
+    /// - Throws: `TopologyError.parse(format: .wkt, offset:message:)` with the 0-based offset of the
+    ///   first problem.
+    public init(wkt: String) throws {
+        var reader = WKTReader(wkt)
+        self = try reader.read()
+    }
+
+    /// Reads Well-Known Binary (ISO or extended/EWKB, either byte order, per part). M is dropped, an
+    /// EWKB SRID ignored. Does not check planar validity (use `validity()`). O(n).
+    /// - Throws: `TopologyError.parse(format: .wkb, offset:message:)` with the 0-based byte offset of
+    ///   the first problem.
+    public init(wkb: [UInt8]) throws {
+        var reader = WKBReader(wkb)
+        self = try reader.read()
+    }
+
     /// The geometry as Well-Known Text, e.g. `POLYGON ((30 10, 40 40, 20 40, 30 10))`: x is longitude,
     /// y latitude. A geometry with any altitude is written with `Z`, a missing altitude as `NaN`.
     /// Numbers are the shortest decimals that read back to the same doubles (GEOS 3.11's own writer
@@ -80,6 +100,7 @@ private enum WKTWriter {
 
     /// Swift's shortest round-trip form, without the `.0` of integral values.
     private static func number(_ x: Double, _ out: inout String) {
+        if x.isNaN { out += "NaN"; return }
         let s = x.description
         out += s.hasSuffix(".0") ? String(s.dropLast(2)) : s
     }

@@ -14,6 +14,8 @@ import Darwin
 /// threads at once. GEOS prepared geometries must not be shared between threads (they build caches
 /// lazily), so the value keeps the geometry as its recipe and each thread builds its own GEOS
 /// prepared handle on first use; the handles are freed when the last copy of the value goes away.
+/// Point queries on polygons use one immutable Swift point locator shared by all threads, built on
+/// the first point query (O(n log n)).
 public struct PreparedGeometry: Sendable {
     /// The geometry that was prepared.
     public let geometry: Geometry
@@ -52,23 +54,44 @@ public struct PreparedGeometry: Sendable {
         try contains([position])[0]
     }
 
-    /// For each position, whether it lies strictly inside the prepared geometry (not on its boundary).
-    /// Looks up this thread's prepared handle once for the whole batch: the fast path for point-in-
-    /// polygon over many points. O(k log n) for k positions.
+    /// For each position, whether it lies strictly inside the prepared geometry (not on its boundary):
+    /// the fast path for point-in-polygon over many points. For a Polygon or MultiPolygon the answer
+    /// comes from a shared Swift point locator that gives GEOS's answer without allocating (see
+    /// `PointInAreaLocator`), asking GEOS only for points too close to an edge to decide in doubles;
+    /// other geometry types go to GEOS point by point. O(k log n) for k positions.
     /// - Throws: `.malformed` naming the index of the first non-finite position, `.library` if GEOS fails.
     public func contains(_ positions: [Position]) throws -> [Bool] {
         if let i = positions.firstIndex(where: { !$0.latitude.isFinite || !$0.longitude.isFinite }) {
             throw TopologyError.malformed(path: "positions[\(i)]", message: "coordinate is not a finite number")
         }
-        let context = GEOSContext.current
-        let prepared = try storage.handle(in: context)
+        let locator = storage.locator()
+        var geos: (GEOSContext, PreparedHandle)?
         return try positions.map { position in
-            // GEOSGeom_createPointFromXY_r returns a new point, NULL on exception.
-            let point = try GEOSGeometryHandle(result: GEOSGeom_createPointFromXY_r(context.handle, position.longitude, position.latitude),
-                                               of: "GEOSGeom_createPointFromXY_r", in: context)
-            return try predicateResult(GEOSPreparedContains_r(context.handle, prepared.pointer, point.pointer),
-                                       "GEOSPreparedContains_r", context)
+            if let location = locator?.locate(x: position.longitude, y: position.latitude) {
+                return location == .interior
+            }
+            if geos == nil {
+                let context = GEOSContext.current
+                geos = (context, try storage.handle(in: context))
+            }
+            return try geosContains(position, geos!.1, geos!.0)
         }
+    }
+
+    /// GEOS's prepared contains for one position, with a temporary point geometry.
+    private func geosContains(_ position: Position, _ prepared: PreparedHandle, _ context: GEOSContext) throws -> Bool {
+        // GEOSGeom_createPointFromXY_r returns a new point, NULL on exception.
+        guard let point = GEOSGeom_createPointFromXY_r(context.handle, position.longitude, position.latitude) else {
+            throw context.failure("GEOSGeom_createPointFromXY_r")
+        }
+        defer { GEOSGeom_destroy_r(context.handle, point) }
+        return try predicateResult(GEOSPreparedContains_r(context.handle, prepared.pointer, point), "GEOSPreparedContains_r", context)
+    }
+
+    /// GEOS's answer only, bypassing the Swift point locator: for tests that compare the two.
+    package func geosContains(_ position: Position) throws -> Bool {
+        let context = GEOSContext.current
+        return try geosContains(position, storage.handle(in: context), context)
     }
 
     /// Shortest planar distance to `other` in coordinate units (degrees for longitude/latitude): for
@@ -111,9 +134,10 @@ final class PreparedHandle {
     deinit { GEOSPreparedGeom_destroy_r(GEOSContext.current.handle, pointer) }
 }
 
-/// The shared part of a `PreparedGeometry`: the recipe and one prepared handle per thread.
+/// The shared part of a `PreparedGeometry`: the recipe, one GEOS prepared handle per thread, and the
+/// shared Swift point locator.
 ///
-/// `@unchecked Sendable` because the handle table is guarded by `lock`, and each handle is only
+/// `@unchecked Sendable` because the handle table and the locator state are guarded by `lock`, and each handle is only
 /// used by the thread whose context made it. The table is keyed by the identity of the thread's
 /// `GEOSContext`; a context lives as long as its thread, so a key is reused only after its thread has
 /// exited, when taking over its handle is safe.
@@ -122,7 +146,25 @@ final class PreparedStorage: @unchecked Sendable {
     private let lock = Lock()
     private var handles: [ObjectIdentifier: PreparedHandle] = [:]
 
+    private enum LocatorState { case unbuilt, unavailable, built(PointInAreaLocator) }
+    private var locatorState = LocatorState.unbuilt
+
     init(_ recipe: Geometry) { self.recipe = recipe }
+
+    /// The shared point locator, built on first use (under the lock: built once, read by all threads);
+    /// nil when the geometry is not polygonal.
+    func locator() -> PointInAreaLocator? {
+        lock.withLock {
+            switch locatorState {
+            case .built(let l): return l
+            case .unavailable: return nil
+            case .unbuilt:
+                guard let l = PointInAreaLocator(recipe) else { locatorState = .unavailable; return nil }
+                locatorState = .built(l)
+                return l
+            }
+        }
+    }
 
     /// This thread's prepared handle, built on first use. The build happens outside the lock so
     /// that threads preparing at the same time do not wait for each other.

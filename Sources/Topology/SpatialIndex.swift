@@ -31,17 +31,21 @@ public struct SpatialIndex: Sendable {
         precondition(items.count < Int(Int32.max) / 2, "too many items for 32-bit links")
         self.nodeCapacity = nodeCapacity
         self.count = items.count
-        var order = Array(0..<items.count)
+        // Sort plain integers: the Hilbert key (< 2³²) in the high half, the item index in the low half.
+        var order: [UInt64]
         if let extent = Self.extent(of: items) {
-            let keys = items.map { Self.hilbertKey($0, extent) }
-            order.sort { keys[$0] < keys[$1] }
+            order = items.indices.map { Self.hilbertKey(items[$0], extent) << 32 | UInt64($0) }
+            order.sort()
+        } else {
+            order = items.indices.map { UInt64($0) }
         }
         var boxes: [Double] = []
         var links: [Int32] = []
         boxes.reserveCapacity(items.count * 4 * 16 / 15 + 8)
-        for i in order {
-            let b = items[i]
-            boxes += [b.west, b.south, b.east, b.north]
+        links.reserveCapacity(items.count * 16 / 15 + 2)
+        for key in order {
+            let i = Int(key & 0xFFFF_FFFF), b = items[i]
+            boxes.append(b.west); boxes.append(b.south); boxes.append(b.east); boxes.append(b.north)
             links.append(Int32(i))
         }
         var levelEnds = [items.count]
@@ -57,7 +61,7 @@ public struct SpatialIndex: Sendable {
                     box.0 = Swift.min(box.0, boxes[4 * c]); box.1 = Swift.min(box.1, boxes[4 * c + 1])
                     box.2 = Swift.max(box.2, boxes[4 * c + 2]); box.3 = Swift.max(box.3, boxes[4 * c + 3])
                 }
-                boxes += [box.0, box.1, box.2, box.3]
+                boxes.append(box.0); boxes.append(box.1); boxes.append(box.2); boxes.append(box.3)
                 links.append(Int32(child))
                 child = last
             }
@@ -86,19 +90,45 @@ public struct SpatialIndex: Sendable {
     }
 
     /// Calls `body` with the index of each item whose box meets `box`, in no particular order, without
-    /// allocating a result array. Thread-safe.
+    /// allocating. Thread-safe.
     public func forEach(intersecting box: BoundingBox, _ body: (Int) throws -> Void) rethrows {
         guard count > 0 else { return }
-        var stack = [(levelEnds.count - 1) << 32 | (links.count - 1)]  // (level << 32 | entry)
-        stack.reserveCapacity(64)
-        while let top = stack.popLast() {
-            let level = top >> 32, entry = top & 0xFFFF_FFFF
-            guard meets(entry, box) else { continue }
-            if level == 0 {
-                try body(Int(links[entry]))
+        // The deepest the traversal stack can get: (capacity − 1) siblings waiting at each level, plus one.
+        let depth = (nodeCapacity - 1) * levelEnds.count + 1
+        try withUnsafeTemporaryAllocation(of: Int.self, capacity: depth) { stack in
+            try boxes.withUnsafeBufferPointer { boxes in
+                try links.withUnsafeBufferPointer { links in
+                    try search(box, boxes, links, stack, body)
+                }
+            }
+        }
+    }
+
+    private func search(_ q: BoundingBox, _ boxes: UnsafeBufferPointer<Double>, _ links: UnsafeBufferPointer<Int32>,
+                        _ stack: UnsafeMutableBufferPointer<Int>, _ body: (Int) throws -> Void) rethrows {
+        func meets(_ entry: Int) -> Bool {
+            let o = 4 * entry
+            return boxes[o] <= q.east && boxes[o + 2] >= q.west && boxes[o + 1] <= q.north && boxes[o + 3] >= q.south
+        }
+        let root = links.count - 1
+        guard meets(root) else { return }
+        if levelEnds.count == 1 { return try body(Int(links[root])) }
+        // Nodes on the stack already meet the box; children are tested before they are pushed, and
+        // items (level 0) are reported at once instead of being pushed.
+        var top = 0
+        stack[0] = (levelEnds.count - 1) << 32 | root  // (level << 32 | entry)
+        while top >= 0 {
+            let node = stack[top]
+            top -= 1
+            let level = node >> 32, entry = node & 0xFFFF_FFFF
+            let first = Int(links[entry]), end = Swift.min(first + nodeCapacity, levelEnds[level - 1])
+            if level == 1 {
+                for c in first..<end where meets(c) { try body(Int(links[c])) }
             } else {
-                let first = Int(links[entry]), end = Swift.min(first + nodeCapacity, levelEnds[level - 1])
-                for c in first..<end { stack.append((level - 1) << 32 | c) }
+                for c in first..<end where meets(c) {
+                    top += 1
+                    stack[top] = (level - 1) << 32 | c
+                }
             }
         }
     }
@@ -156,11 +186,6 @@ public struct SpatialIndex: Sendable {
     }
 
     // MARK: internals
-
-    private func meets(_ entry: Int, _ b: BoundingBox) -> Bool {
-        let o = 4 * entry
-        return boxes[o] <= b.east && boxes[o + 2] >= b.west && boxes[o + 1] <= b.north && boxes[o + 3] >= b.south
-    }
 
     private func bounds(_ entry: Int) -> BoundingBox {
         let o = 4 * entry

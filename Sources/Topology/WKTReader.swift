@@ -211,24 +211,3 @@ struct WKTReader {
             || [0x4E, 0x6E, 0x41, 0x61, 0x49, 0x69, 0x46, 0x66].contains(b)  // letters of NaN, Inf
     }
 }
-
-extension Geometry {
-    /// Reads Well-Known Text, e.g. `POLYGON ((30 10, 40 40, 20 40, 30 10))` (x is longitude, y latitude).
-    /// Accepts Z, M and ZM forms (M is dropped) and an EWKT `SRID=n;` prefix (ignored). Does not check
-    /// planar validity (use `validity()`). O(n).
-    /// - Throws: `TopologyError.parse(format: .wkt, offset:message:)` with the 0-based offset of the
-    ///   first problem.
-    public init(wkt: String) throws {
-        var reader = WKTReader(wkt)
-        self = try reader.read()
-    }
-
-    /// Reads Well-Known Binary (ISO or extended/EWKB, either byte order, per part). M is dropped, an
-    /// EWKB SRID ignored. Does not check planar validity (use `validity()`). O(n).
-    /// - Throws: `TopologyError.parse(format: .wkb, offset:message:)` with the 0-based byte offset of
-    ///   the first problem.
-    public init(wkb: [UInt8]) throws {
-        var reader = WKBReader(wkb)
-        self = try reader.read()
-    }
-}

@@ -30,7 +30,7 @@ struct BenchContains: ParsableCommand {
             let start = ContinuousClock.now
             let result = try prepared.contains(positions)
             let elapsed = ContinuousClock.now - start
-            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            best = min(best, BenchIndex.seconds(elapsed))
             inside = result.lazy.filter { $0 }.count
         }
         Console.out("{\"points\": \(positions.count), \"inside\": \(inside), \"seconds\": \(best)}\n")

@@ -19,13 +19,29 @@ struct Distance: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "Start and end positions, \"lat,lon\" each.")
     var positions: [String] = []
 
+    // Batch mode for benchmarks and scripts (hidden while the border-analysis commands cover the
+    // user-facing cases): distance from every point of a file to a line.
+    @Option(name: .customLong("to-line"), help: ArgumentHelp("GeoJSON line(s) or polygon(s) to measure to.", visibility: .hidden))
+    var toLine: String?
+    @Option(help: ArgumentHelp("File of \"lat,lon\" lines (with --to-line).", visibility: .hidden))
+    var points: String?
+    @Flag(help: ArgumentHelp("Print index and query time to stderr (with --to-line).", visibility: .hidden))
+    var timing = false
+
     func validate() throws {
+        if toLine != nil || points != nil {
+            guard toLine != nil, points != nil, positions.isEmpty else {
+                throw ValidationError("--to-line and --points go together, without positions")
+            }
+            return
+        }
         guard positions.count == 2 else {
             throw ValidationError("expected two positions \"lat,lon\" (start and end), got \(positions.count)")
         }
     }
 
     func run() throws {
+        if let toLine, let points { return try runBatch(line: toLine, points: points) }
         let a = try Self.position(positions[0]), b = try Self.position(positions[1])
         let g = try Ellipsoid.wgs84.inverse(from: a, to: b)
         let line = MeasurementLine()
@@ -33,6 +49,40 @@ struct Distance: ParsableCommand {
             .number("azimuth_deg", g.azimuth, decimals: 9)
             .number("back_azimuth_deg", g.backAzimuth, decimals: 9)
         Console.out(line.text + "\n")
+    }
+
+    /// One JSON line per point, in input order: {"metres": …, "line": …, "edge": …, "latitude": …, "longitude": …}
+    /// (the nearest location), all computed on every core before anything is printed.
+    private func runBatch(line: String, points: String) throws {
+        let lineInput = InputSource(path: line), pointInput = InputSource(path: points)
+        let features = try GeoJSONReader().features(in: lineInput.readAll(), source: lineInput.label)
+        let geometry = Geometry.geometryCollection(features.compactMap(\.geometry))
+        var queries: [Position] = []
+        for (n, text) in String(decoding: try pointInput.readAll(), as: UTF8.self).split(whereSeparator: \.isNewline).enumerated() {
+            do { queries.append(try Self.position(String(text))) } catch let failure as CLIFailure {
+                throw CLIFailure("\(pointInput.label):\(n + 1): \(failure.description)")
+            }
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let index = try GeodesicLineIndex(geometry)
+        let built = clock.now
+        let nearest = try index.nearest(to: queries)
+        let done = clock.now
+        var out = ""
+        out.reserveCapacity(queries.count * 96)
+        for case let n? in nearest {
+            out += MeasurementLine().number("metres", n.metres, decimals: 4).integer("line", n.lineIndex)
+                .integer("edge", n.edgeIndex).number("latitude", n.position.latitude, decimals: 9)
+                .number("longitude", n.position.longitude, decimals: 9).text + "\n"
+        }
+        Console.out(out)
+        if timing {
+            let seconds = { (d: Duration) in Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+            FileHandle.standardError.write(Data((MeasurementLine().integer("points", queries.count)
+                .integer("edges", index.edgeCount).number("index_s", seconds(built - start), decimals: 6)
+                .number("query_s", seconds(done - built), decimals: 6).text + "\n").utf8))
+        }
     }
 
     /// Turns one command-line endpoint into a position. The only place that reads A and B, so that

@@ -8,16 +8,21 @@ struct IncidentMapper: ParsableCommand {
         abstract: "Maps and measurements from conflict reporting: places, borders, distances, incursion depth.",
         version: IncidentMapperVersion.string,
         subcommands: [
+            Geoparse.self,
+            Resolve.self,
             Distance.self,
             Area.self,
-            Validate.self,
-            Convert.self,
-            BordersCommand.self,
             ProximityCommand.self,
             DepthCommand.self,
             ShareCommand.self,
             ZonesCommand.self,
+            BordersCommand.self,
+            Validate.self,
+            Convert.self,
             BenchContains.self,
+            BenchIndex.self,
+            BenchResolve.self,
+            GeoJSONBench.self,
         ]
     )
 

@@ -29,8 +29,7 @@ struct HTMLViewerTests {
         let sudzha = features[0]
         let geometry = try #require(sudzha["geometry"] as? [String: Any])
         #expect((geometry["coordinates"] as? [Double]) == [35.27, 51.1914])
-        let extent = try #require(document.dataExtent())
-        let expected = try #require(localProjection(for: extent).project(Position(latitude: 51.1914, longitude: 35.27)))
+        let expected = try #require(try localProjection(for: document).project(Position(latitude: 51.1914, longitude: 35.27)))
         let part = try #require((sudzha["xy"] as? [[String: Any]])?.first)
         let xy = try #require(part["c"] as? [Double])
         #expect(abs(xy[0] - expected.x) <= 0.5 && abs(xy[1] - expected.y) <= 0.5)

@@ -58,6 +58,9 @@ struct HeadlessBrowserTests {
         #expect(status["data-drawn"] == "19")
         #expect(status["data-errors"] == "0", "\(status["data-error-messages"] ?? "")")
         #expect(!log.contains("Uncaught"), "console: \(log)")
+        // Labels: 11 places + 2 events + the depth line; the sample leaves room for all of them at
+        // the 1280 × 800 window minus the 320 px side panel.
+        #expect(status["data-labels"] == "14")
         // The page lists one toggle per layer.
         #expect(dom.components(separatedBy: "id=\"toggle-").count - 1 == 6)
     }

@@ -53,6 +53,7 @@ struct Concurrency {
         let insideCircle = try prepared.contains(probes)
         let insideDonut = try donut.contains(probes)
         let distances = try probes.map { try prepared.planarDistance(to: .point($0)) }
+        let covered = try probes.map { try prepared.covers(.point($0)) }
         let nearest = probes.map { q in index.nearestPlanar(to: q) { segmentDistance(q, segments[$0].0, segments[$0].1) }?.index }
         let queryBox = BoundingBox(south: -2, west: -2, north: 2, east: 2)
         let hits = index.query(queryBox).sorted()
@@ -70,13 +71,16 @@ struct Concurrency {
                 var round = 0
                 while ContinuousClock.now < deadline {
                     round += 1
-                    // Threads take turns at the batch and the one-by-one paths, and at building a fresh
-                    // prepared value of their own, so handles are created in every thread concurrently.
+                    // Threads take turns at the batch and the one-by-one paths, at the shared Swift point
+                    // locator and the per-thread GEOS prepared handles, and at building a fresh prepared
+                    // value of their own, so handles and locators are created concurrently too.
                     let own = round % 7 == 0 ? try PreparedGeometry(circle) : prepared
                     check(try own.contains(probes) == insideCircle, "batch contains")
                     for (i, q) in probes.enumerated() where (i + t + round) % 4 == 0 {
                         check(try donut.contains(q) == insideDonut[i], "donut contains \(i)")
                         check(try own.planarDistance(to: .point(q)) == distances[i], "distance \(i)")
+                        check(try own.geosContains(q) == insideCircle[i], "GEOS prepared contains \(i)")
+                        check(try own.covers(.point(q)) == covered[i], "GEOS prepared covers \(i)")
                         check(index.nearestPlanar(to: q) { segmentDistance(q, segments[$0].0, segments[$0].1) }?.index == nearest[i],
                               "nearest \(i)")
                     }

@@ -77,6 +77,9 @@ struct WellKnownTests {
         (Geometry.point(Position(latitude: 2, longitude: 1, altitude: 3)), "POINT Z (1 2 3)"),
         (Geometry.lineString([p(0.1, 0), p(1, 1)]), "LINESTRING (0.1 0, 1 1)"),
         (Geometry.multiPolygon([]), "MULTIPOLYGON EMPTY"),
+        // One altitude makes the whole line Z; the missing one is written NaN.
+        (Geometry.lineString([Position(latitude: 1, longitude: 2, altitude: 3), p(4, 5)]), "LINESTRING Z (2 1 3, 4 5 NaN)"),
+        (Geometry.multiLineString([[p(1, 2), p(3, 4)], []]), "MULTILINESTRING ((1 2, 3 4), EMPTY)"),
     ])
     func wktOutput(geometry: Geometry, text: String) throws {
         #expect(geometry.wkt == text)

@@ -1,0 +1,101 @@
+import Foundation
+
+/// One row of `regions.tsv`: a first-level administrative region.
+struct RegionRecord: Sendable {
+    static let columns = ["id", "country", "name", "latitude", "longitude", "admin1", "kind", "names"]
+    let id: String
+    let country: String
+    let name: String
+    let latitude: Double
+    let longitude: Double
+    /// GeoNames admin-1 code, joining `places.tsv` (`country` + "." + `admin1`); may be empty.
+    let admin1: String
+    /// What the source calls it: Oblast, State, Province…
+    let kind: String
+    let names: [String]
+
+    static func load(_ file: TSVFile, url: URL) throws -> [RegionRecord] {
+        try TSVRows.read(file, url: url, columns: columns) { f, fail in
+            guard !f[0].isEmpty else { throw fail("empty id") }
+            return RegionRecord(id: f[0], country: f[1], name: f[2], latitude: try TSVRows.latitude(f[3], fail),
+                                longitude: try TSVRows.longitude(f[4], fail), admin1: f[5], kind: f[6],
+                                names: TSVRows.list(f[7]))
+        }
+    }
+
+    var allNames: [(String, NameForm)] { [(name, .name)] + names.map { ($0, .alternate) } }
+
+    /// Files the region's names, and for each its form without the qualifier and the stems of
+    /// a Slavic adjective (`Kurskaya oblast'` → `kurskaia`, `kursk`, `kur`) as base names.
+    func addNames(to builder: inout PostingBuilder, entity: UInt32) {
+        var bases: [String] = []
+        for (n, form) in allNames {
+            builder.add(n, entity: entity, form: form)
+            let key = NameNormalizer.key(n)
+            let base = Qualifiers.strip(key)?.base ?? key
+            bases.append(base)
+            bases += Qualifiers.stems(of: base)
+        }
+        for b in bases { builder.add(b, entity: entity, form: .baseName) }
+    }
+}
+
+/// One row of `countries.tsv`.
+struct CountryRecord: Sendable {
+    static let columns = ["iso2", "iso3", "name", "latitude", "longitude", "names"]
+    let iso2: String
+    let iso3: String
+    let name: String
+    let latitude: Double
+    let longitude: Double
+    let names: [String]
+
+    static func load(_ file: TSVFile, url: URL) throws -> [CountryRecord] {
+        try TSVRows.read(file, url: url, columns: columns) { f, fail in
+            guard f[0].count == 2, f[0] == f[0].uppercased() else { throw fail("iso2 \"\(f[0])\" is not two upper-case letters") }
+            return CountryRecord(iso2: f[0], iso3: f[1], name: f[2], latitude: try TSVRows.latitude(f[3], fail),
+                                 longitude: try TSVRows.longitude(f[4], fail), names: TSVRows.list(f[5]))
+        }
+    }
+
+    var allNames: [(String, NameForm)] { [(name, .name)] + names.map { ($0, .alternate) } + [(iso2, .code), (iso3, .code)] }
+
+    func addNames(to builder: inout PostingBuilder, entity: UInt32) {
+        for (n, form) in allNames where !n.isEmpty { builder.add(n, entity: entity, form: form) }
+    }
+}
+
+/// Reading the small files (countries, regions) line by line with Swift strings.
+enum TSVRows {
+    static func read<T>(_ file: TSVFile, url: URL, columns: [String],
+                        row: ([String], (String) -> GazetteerError) throws -> T) throws -> [T] {
+        var result: [T] = []
+        var line = 1
+        for text in file.string(file.bodyStart..<file.bytes.count).split(separator: "\n", omittingEmptySubsequences: false) {
+            line += 1
+            if text.isEmpty { continue }
+            let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let here = line
+            let fail = { (message: String) in GazetteerError(file: url.path, line: here, message: message) }
+            guard fields.count == columns.count else {
+                throw fail("expected \(columns.count) tab-separated fields, found \(fields.count)")
+            }
+            result.append(try row(fields, fail))
+        }
+        return result
+    }
+
+    static func latitude(_ s: String, _ fail: (String) -> GazetteerError) throws -> Double {
+        guard let v = Double(s), abs(v) <= 90 else { throw fail("latitude \"\(s)\" is not a number in −90…90") }
+        return v
+    }
+
+    static func longitude(_ s: String, _ fail: (String) -> GazetteerError) throws -> Double {
+        guard let v = Double(s), abs(v) <= 180 else { throw fail("longitude \"\(s)\" is not a number in −180…180") }
+        return v
+    }
+
+    static func list(_ s: String) -> [String] {
+        s.isEmpty ? [] : s.split(separator: "|").map(String.init)
+    }
+}

@@ -1,0 +1,219 @@
+/// Finds distance, area, fraction and date expressions in tokenised text.
+///
+/// Works on tokens (not regular expressions) so offsets come for free and the cost stays linear:
+/// each number or number word is examined once with a few tokens of look-ahead. Thread-safe: a value.
+struct ClaimExtractor: Sendable {
+    let tokens: [Token]
+    let scalars: [Unicode.Scalar]
+    let sentenceOf: [Int]
+
+    /// All claims, in text order, without subjects linked to places (see `link`).
+    func claims() -> [Claim] {
+        var out: [Claim] = []
+        var k = 0
+        while k < tokens.count {
+            if let (claim, next) = date(at: k) ?? measure(at: k) {
+                out.append(claim)
+                k = next
+            } else {
+                k += 1
+            }
+        }
+        return out
+    }
+
+    // MARK: measures (distance, area, fraction)
+
+    private func measure(at k: Int) -> (Claim, Int)? {
+        guard let number = Numbers.parse(tokens, at: k) else { return nil }
+        var j = number.next
+        // "35-km", "12-mile": a hyphen glued to both sides.
+        if j + 1 < tokens.count, tokens[j].text == "-", !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore { j += 1 }
+        let (qualifier, qStart) = Qualifiers.before(tokens, k)
+        if let unit = Units.parse(tokens, at: j), !(number.isArticle && unit.plural) {
+            var claim = makeClaim(kind: unit.kind, value: number.value * unit.factor, stated: number.value,
+                                  unit: unit.name, qualifier: qualifier, from: qStart, to: unit.next)
+            var e = unit.next
+            e = conversions(after: e, into: &claim)
+            if unit.kind == .distance { e = distanceTail(after: e, into: &claim) }
+            claim.subject = subject(after: e)
+            return (claim, max(e, unit.next))
+        }
+        if let percent = Units.percent(tokens, at: j) {
+            var claim = makeClaim(kind: .fraction, value: number.value / 100, stated: number.value,
+                                  unit: "percent", qualifier: qualifier, from: qStart, to: percent)
+            claim.subject = subject(after: percent, requiring: ["of"])
+            return claim.subject == nil ? nil : (claim, percent)
+        }
+        return nil
+    }
+
+    /// A fraction word phrase: "a fifth", "one-third", "two thirds", "half", "a quarter".
+    func fraction(at k: Int) -> (Claim, Int)? {
+        guard let f = Numbers.fraction(tokens, at: k) else { return nil }
+        let (qualifier, qStart) = Qualifiers.before(tokens, k)
+        var claim = makeClaim(kind: .fraction, value: f.value, stated: f.value, unit: nil,
+                              qualifier: qualifier, from: qStart, to: f.next)
+        claim.subject = subject(after: f.next, requiring: ["of"])
+        return claim.subject == nil ? nil : (claim, f.next)
+    }
+
+    private func makeClaim(kind: Claim.Kind, value: Double, stated: Double, unit: String?,
+                           qualifier: Claim.Qualifier, from a: Int, to b: Int) -> Claim {
+        Claim(kind: kind, value: value, statedValue: stated, unit: unit, qualifier: qualifier,
+              start: tokens[a].start, end: tokens[b - 1].end, text: text(a, b), sentence: sentenceOf[a])
+    }
+
+    /// "(22 miles)", "(about 22 mi)": conversions in brackets after the unit; extends the claim.
+    private func conversions(after e: Int, into claim: inout Claim) -> Int {
+        var j = e
+        guard j < tokens.count, tokens[j].text == "(" else { return e }
+        j += 1
+        j = Qualifiers.skip(tokens, j)
+        guard let n = Numbers.parse(tokens, at: j), let u = Units.parse(tokens, at: n.next), u.kind == claim.kind,
+              u.next < tokens.count, tokens[u.next].text == ")" else { return e }
+        claim.alternatives.append(n.value * u.factor)
+        claim.end = tokens[u.next].end
+        claim.text = String(String.UnicodeScalarView(scalars[claim.start..<claim.end]))
+        return u.next + 1
+    }
+
+    /// "deep", "wide", "away", and a compass direction with "of": "10 km north of Sudzha".
+    private func distanceTail(after e: Int, into claim: inout Claim) -> Int {
+        var j = e
+        if j < tokens.count, Units.dimensions.contains(tokens[j].lowered) {
+            claim.dimension = tokens[j].lowered
+            j += 1
+        }
+        if j + 1 < tokens.count, Units.directions.contains(tokens[j].lowered), tokens[j + 1].lowered == "of" {
+            claim.direction = tokens[j].lowered
+            j += 1
+        }
+        return j
+    }
+
+    /// The phrase after a linking preposition, up to a head noun or a capitalised name.
+    /// The place is filled in later, once mentions are known.
+    private func subject(after e: Int, requiring relations: Set<String> = Units.relations) -> Claim.Subject? {
+        var j = e
+        guard j < tokens.count, relations.contains(tokens[j].lowered) else { return nil }
+        let relation = tokens[j].lowered
+        j += 1
+        let phraseStart = j
+        while j < tokens.count, Units.determiners.contains(tokens[j].lowered) { j += 1 }
+        guard j < tokens.count, tokens[j].kind == .word else { return nil }
+        // Either a run of capitalised words (a name, possibly with a demonym before a head noun),
+        // or a head noun such as "border", "territory".
+        var last = -1
+        while j < tokens.count, j - phraseStart < 6, tokens[j].kind == .word, tokens[j].lowered != "'s" {
+            if tokens[j].isCapitalized || Units.subjectHeads.contains(tokens[j].lowered) {
+                last = j
+                j += 1
+                if Units.subjectHeads.contains(tokens[last].lowered), j < tokens.count,
+                   !Units.subjectHeads.contains(tokens[j].lowered) { break }
+            } else if last < 0, Units.subjectModifiers.contains(tokens[j].lowered) {
+                j += 1
+            } else {
+                break
+            }
+        }
+        // A possessive after a name: "of Ukraine's territory".
+        if last >= 0, last + 2 < tokens.count, tokens[last + 1].lowered == "'s",
+           Units.subjectHeads.contains(tokens[last + 2].lowered) { last += 2 }
+        guard last >= 0 else { return nil }
+        return Claim.Subject(relation: relation, text: text(phraseStart, last + 1),
+                             start: tokens[phraseStart].start, end: tokens[last].end)
+    }
+
+    // MARK: dates
+
+    /// "August 6, 2024", "Aug. 6 2024", "6 August 2024", "August 2024", "2024-08-06", "6 августа 2024".
+    private func date(at k: Int) -> (Claim, Int)? {
+        if let iso = isoDate(at: k) { return iso }
+        let t = tokens[k]
+        if t.kind == .word, let month = Lexicon.months[t.lowered], t.isCapitalized || t.text.unicodeScalars.first!.value > 0x7F {
+            var j = k + 1
+            if j < tokens.count, tokens[j].text == ".", !tokens[j].spaceBefore { j += 1 }
+            if j < tokens.count, let day = dayNumber(tokens[j]) {
+                var end = j + 1
+                var year: Int?
+                var y = end
+                if y < tokens.count, tokens[y].text == "," { y += 1 }
+                if y < tokens.count, let yr = yearNumber(tokens[y]) { year = yr; end = y + 1 }
+                return (dateClaim(year: year, month: month, day: day, k, end), end)
+            }
+            if j < tokens.count, let yr = yearNumber(tokens[j]) {
+                return (dateClaim(year: yr, month: month, day: nil, k, j + 1), j + 1)
+            }
+            return nil
+        }
+        if let day = dayNumber(t), k + 1 < tokens.count, let month = Lexicon.months[tokens[k + 1].lowered] {
+            var end = k + 2
+            if end < tokens.count, tokens[end].text == ".", !tokens[end].spaceBefore, Lexicon.months[tokens[k + 1].lowered + "."] == nil,
+               tokens[k + 1].text.count <= 4 { end += 1 }
+            var year: Int?
+            if end < tokens.count, let yr = yearNumber(tokens[end]) { year = yr; end += 1 }
+            return (dateClaim(year: year, month: month, day: day, k, end), end)
+        }
+        return nil
+    }
+
+    private func isoDate(at k: Int) -> (Claim, Int)? {
+        guard k + 4 < tokens.count, let year = yearNumber(tokens[k]), tokens[k + 1].text == "-",
+              tokens[k + 3].text == "-", !tokens[k + 1].spaceBefore, !tokens[k + 2].spaceBefore,
+              !tokens[k + 3].spaceBefore, !tokens[k + 4].spaceBefore,
+              tokens[k + 2].kind == .number, tokens[k + 2].text.count == 2, let month = Int(tokens[k + 2].text),
+              (1...12).contains(month), tokens[k + 4].kind == .number, tokens[k + 4].text.count == 2,
+              let day = Int(tokens[k + 4].text), (1...31).contains(day) else { return nil }
+        return (dateClaim(year: year, month: month, day: day, k, k + 5), k + 5)
+    }
+
+    private func dayNumber(_ t: Token) -> Int? {
+        guard t.kind == .number, t.text.count <= 2, let d = Int(t.text), (1...31).contains(d) else {
+            // "6th", "21st": a number token followed by an ordinal suffix is split; accept the plain number only.
+            return nil
+        }
+        return d
+    }
+
+    private func yearNumber(_ t: Token) -> Int? {
+        guard t.kind == .number, t.text.count == 4, let y = Int(t.text), (1000...2999).contains(y) else { return nil }
+        return y
+    }
+
+    private func dateClaim(year: Int?, month: Int, day: Int?, _ a: Int, _ b: Int) -> Claim {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let iso: String
+        switch (year, day) {
+        case let (y?, d?): iso = "\(y)-\(two(month))-\(two(d))"
+        case let (y?, nil): iso = "\(y)-\(two(month))"
+        case let (nil, d?): iso = "--\(two(month))-\(two(d))"
+        case (nil, nil): iso = "--\(two(month))"
+        }
+        return Claim(kind: .date, value: nil, statedValue: nil, unit: nil, date: iso,
+                     start: tokens[a].start, end: tokens[b - 1].end, text: text(a, b), sentence: sentenceOf[a])
+    }
+
+    private func text(_ a: Int, _ b: Int) -> String {
+        String(String.UnicodeScalarView(scalars[tokens[a].start..<tokens[b - 1].end]))
+    }
+}
+
+extension ClaimExtractor {
+    /// Claims including word fractions, in text order.
+    func allClaims() -> [Claim] {
+        var out = claims()
+        var covered = Set<Int>()
+        for c in out { covered.formUnion(c.start..<c.end) }
+        var k = 0
+        while k < tokens.count {
+            if !covered.contains(tokens[k].start), let (claim, next) = fraction(at: k) {
+                out.append(claim)
+                k = next
+            } else {
+                k += 1
+            }
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+}

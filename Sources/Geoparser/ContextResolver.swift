@@ -1,0 +1,188 @@
+import Foundation
+
+/// Chooses one place for each mention using the whole document.
+///
+/// Evidence, in the order it is weighed:
+/// 1. a prior per candidate: its kind (continents and countries before regions before towns) and
+///    its population (log scale), and a region when the text says "oblast", "county", …;
+/// 2. the countries and regions the document talks about (unambiguous mentions and demonyms vote);
+/// 3. "Springfield, Illinois": a name followed by a comma and its region or country;
+/// 4. proximity to the places chosen for the other names in a first pass;
+/// 5. one sense per discourse: every mention of the same name gets the same place.
+///
+/// Cost: O(m·c + m²) for m distinct names with c candidates each. Thread-safe: a value.
+struct ContextResolver: Sendable {
+    struct Choice: Sendable {
+        var place: PlaceRecord?
+        var score: Double
+        var reasons: [String]
+        var candidateCount: Int
+    }
+
+    /// Proximity bonus scale: a candidate 0 km from another name's place gains `proximityWeight`,
+    /// at `proximityKilometres` it gains about a third of it.
+    var proximityWeight = 3.0
+    var proximityKilometres = 150.0
+    var countryWeight = 4.0
+    var regionWeight = 2.5
+    var commaWeight = 6.0
+
+    /// Resolves `toponyms` (grouped by key) with the help of `demonyms`; returns one choice per toponym.
+    func resolve(_ toponyms: [RawMention], demonyms: [RawMention], doc: Document) -> [Choice] {
+        // Group by name: one sense per discourse.
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (i, m) in toponyms.enumerated() {
+            if groups[m.key] == nil { order.append(m.key) }
+            groups[m.key, default: []].append(i)
+        }
+        let candidates: [String: [PlaceRecord]] = groups.mapValues { dedupe(toponyms[$0[0]].candidates) }
+        let wantsRegion: [String: Bool] = groups.mapValues { $0.contains { toponyms[$0].wantsRegion } }
+        // "Kursk" without "oblast": the city that gives the region its name, not the region.
+        let capitals: [String: Set<String>] = candidates.mapValues { cands in
+            Set(cands.filter { c in c.kind == .place && (c.population ?? 0) >= 50_000 }.compactMap(\.region))
+        }
+
+        // Pass 1: priors and document-level country and region votes.
+        var provisional: [String: PlaceRecord] = [:]
+        var countryVotes: [String: Double] = [:]
+        var regionVotes: [String: Double] = [:]
+        for key in order {
+            guard let cands = candidates[key], !cands.isEmpty else { continue }
+            let ranked = cands.map { ($0, prior($0, wantsRegion: wantsRegion[key]!)) }.sorted { $0.1 > $1.1 }
+            let best = ranked[0].0
+            provisional[key] = best
+            let margin = ranked.count > 1 ? ranked[0].1 - ranked[1].1 : 10
+            let weight = Double(groups[key]!.count).squareRoot() * (margin > 2 ? 1 : 0.4)
+            if let c = best.country { countryVotes[c, default: 0] += weight }
+            if best.kind == .region, let r = best.region ?? Optional(best.id) { regionVotes[r, default: 0] += weight }
+            else if best.kind == .place, let r = best.region, margin > 2 { regionVotes[r, default: 0] += weight * 0.5 }
+        }
+        for d in demonyms { if let c = d.countryCode { countryVotes[c, default: 0] += 0.7 } }
+        let totalVotes = max(countryVotes.values.reduce(0, +), 1)
+
+        // "X, Y" pairs: the key of X → candidates of Y.
+        var commaContext: [String: [PlaceRecord]] = [:]
+        for m in toponyms {
+            let t = doc.tokens
+            guard m.last + 1 < t.count, t[m.last].text == "," else { continue }
+            if let next = toponyms.first(where: { $0.first == m.last + 1 }) {
+                commaContext[m.key, default: []].append(contentsOf: next.candidates.filter { $0.kind <= .region })
+            }
+        }
+
+        // Pass 2: full score with context.
+        var choices: [String: Choice] = [:]
+        for key in order {
+            guard let cands = candidates[key], !cands.isEmpty else {
+                choices[key] = Choice(place: nil, score: 0, reasons: ["no candidate"], candidateCount: 0)
+                continue
+            }
+            var scored: [(PlaceRecord, Double, [String])] = []
+            for c in cands {
+                var reasons: [String] = []
+                var s = prior(c, wantsRegion: wantsRegion[key]!, reasons: &reasons)
+                if c.kind == .region, !wantsRegion[key]!, capitals[key]!.contains(c.id) {
+                    s -= 4
+                    reasons.append("the name alone means its eponymous city")
+                }
+                if let cc = c.country, let v = countryVotes[cc] {
+                    // Leave out this name's own vote so a lone name does not vote for itself.
+                    let own = provisional[key]?.country == cc ? Double(groups[key]!.count).squareRoot() : 0
+                    let share = max(v - own, 0) / totalVotes
+                    if share > 0 {
+                        s += countryWeight * share
+                        reasons.append("country \(cc) is \(Int((share * 100).rounded())) % of the document's evidence")
+                    }
+                }
+                if c.kind == .place, let r = c.region, let v = regionVotes[r], v > 0,
+                   provisional.contains(where: { $0.key != key && ($0.value.kind == .region && ($0.value.region ?? $0.value.id) == r) }) {
+                    s += regionWeight
+                    reasons.append("its region is named in the text")
+                }
+                if let context = commaContext[key], context.contains(where: { contains($0, c) }) {
+                    s += commaWeight
+                    reasons.append("followed by its \(context.first { contains($0, c) }!.kind.rawValue)")
+                }
+                if c.kind >= .region {
+                    let (bonus, near) = proximity(c, excluding: key, provisional: provisional)
+                    if bonus > 0.05 {
+                        s += bonus
+                        if let near { reasons.append(near) }
+                    }
+                }
+                scored.append((c, s, reasons))
+            }
+            scored.sort { $0.1 > $1.1 }
+            let margin = scored.count > 1 ? scored[0].1 - scored[1].1 : 5
+            let confidence = 1 / (1 + exp(-margin))
+            choices[key] = Choice(place: scored[0].0, score: (confidence * 1000).rounded() / 1000,
+                                  reasons: scored[0].2, candidateCount: cands.count)
+        }
+        return toponyms.map { choices[$0.key] ?? Choice(place: nil, score: 0, reasons: [], candidateCount: 0) }
+    }
+
+    /// Kind and population prior.
+    func prior(_ c: PlaceRecord, wantsRegion: Bool) -> Double {
+        var ignored: [String] = []
+        return prior(c, wantsRegion: wantsRegion, reasons: &ignored)
+    }
+
+    private func prior(_ c: PlaceRecord, wantsRegion: Bool, reasons: inout [String]) -> Double {
+        var s: Double
+        switch c.kind {
+        case .continent: s = 10; reasons.append("a continent")
+        case .country: s = 9.5; reasons.append("a country")
+        case .region: s = 6.5; reasons.append("a first-level region")
+        case .place: s = 0
+        }
+        if let p = c.population, p > 0, c.kind >= .region {
+            s += log10(Double(p) + 1)
+            reasons.append("population \(p)")
+        }
+        if wantsRegion, c.kind == .region {
+            s += 4
+            reasons.append("the text calls it a region")
+        }
+        return s
+    }
+
+    /// True when `container` (a region or country) contains `c`.
+    private func contains(_ container: PlaceRecord, _ c: PlaceRecord) -> Bool {
+        guard container.id != c.id else { return false }
+        switch container.kind {
+        case .country: return c.country == container.country
+        case .region: return c.country == container.country && c.region != nil && c.region == (container.region ?? container.id)
+        default: return false
+        }
+    }
+
+    /// Bonus for being near the provisional places of the other names, and a reason naming the nearest.
+    private func proximity(_ c: PlaceRecord, excluding key: String,
+                           provisional: [String: PlaceRecord]) -> (Double, String?) {
+        var best = Double.infinity
+        var nearest: PlaceRecord?
+        for (k, p) in provisional where k != key && p.kind >= .region && p.id != c.id {
+            let d = Self.approximateKilometres(c.location.latitude, c.location.longitude,
+                                               p.location.latitude, p.location.longitude)
+            if d < best { best = d; nearest = p }
+        }
+        guard let nearest, best.isFinite else { return (0, nil) }
+        let bonus = proximityWeight * exp(-best / proximityKilometres)
+        return (bonus, "\(Int(best.rounded())) km from \(nearest.name)")
+    }
+
+    /// Great-circle distance on a sphere of radius 6,371 km, for ranking candidates only (never reported
+    /// as a measurement; reported distances use the WGS84 ellipsoid).
+    static func approximateKilometres(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
+        let r = Double.pi / 180
+        let dlat = (lat2 - lat1) * r, dlon = (lon2 - lon1) * r
+        let a = sin(dlat / 2) * sin(dlat / 2) + cos(lat1 * r) * cos(lat2 * r) * sin(dlon / 2) * sin(dlon / 2)
+        return 2 * 6_371 * asin(min(1, a.squareRoot()))
+    }
+
+    private func dedupe(_ places: [PlaceRecord]) -> [PlaceRecord] {
+        var seen = Set<String>()
+        return places.filter { seen.insert($0.id).inserted }
+    }
+}

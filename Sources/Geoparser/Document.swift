@@ -1,0 +1,55 @@
+/// A text prepared for geoparsing: its scalars, tokens and sentences. Built once per text in O(n).
+struct Document: Sendable {
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    /// Sentences as half-open ranges of token indices.
+    let sentences: [Range<Int>]
+    /// For each token, the index of its sentence.
+    let sentenceOf: [Int]
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+        let tokenizer = Tokenizer()
+        tokens = tokenizer.tokens(of: scalars)
+        sentences = tokenizer.sentences(tokens, scalars: scalars)
+        var of = [Int](repeating: 0, count: tokens.count)
+        for (index, range) in sentences.enumerated() { for k in range { of[k] = index } }
+        sentenceOf = of
+    }
+
+    /// The text between two scalar offsets.
+    func text(_ start: Int, _ end: Int) -> String {
+        String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    /// The text of tokens `a..<b` as written (with the original spacing and punctuation).
+    func text(tokens a: Int, _ b: Int) -> String { text(tokens[a].start, tokens[b - 1].end) }
+
+    /// True when token `k` is the first word of its sentence (after opening quotes or brackets).
+    func isSentenceInitial(_ k: Int) -> Bool {
+        let first = sentences[sentenceOf[k]].lowerBound
+        var j = first
+        while j < k, tokens[j].kind == .symbol { j += 1 }
+        return j == k
+    }
+
+    /// The index of the token starting at scalar offset `start`, if any (binary search).
+    func tokenIndex(startingAt start: Int) -> Int? {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].start < start { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < tokens.count && tokens[lo].start == start ? lo : nil
+    }
+
+    /// The index of the first token whose end is after `offset` (binary search).
+    func tokenIndex(covering offset: Int) -> Int? {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < tokens.count ? lo : nil
+    }
+}

@@ -1,0 +1,199 @@
+/// English word lists the geoparser's rules consult. General knowledge of English, written for
+/// this module (not mined from any corpus). All entries lower case.
+enum Lexicon {
+    static let sentenceEnders: Set<Unicode.Scalar> = [".", "!", "?", "\u{2026}"]
+    static let closers: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "\u{201D}", "\u{2019}", "\u{00BB}"]
+    static let openers: Set<Unicode.Scalar> = ["\"", "'", "(", "[", "\u{201C}", "\u{2018}", "\u{00AB}", "-", "\u{2014}"]
+
+    /// Words whose full stop does not end a sentence.
+    static let abbreviationsBeforeStop: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "pvt", "adm",
+        "gov", "sen", "rep", "rev", "hon", "st", "ste", "mt", "ft", "pt", "jr", "sr", "no", "vs", "etc",
+        "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "approx", "est", "dept", "univ", "ave", "blvd", "rd", "hwy", "fig", "vol",
+        "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+        "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+        "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
+    ]
+
+    /// Prepositions that make the following capitalised name likely a place.
+    static let locativePrepositions: Set<String> = [
+        "in", "at", "from", "near", "to", "into", "outside", "inside", "across", "around", "toward",
+        "towards", "via", "through", "throughout", "of", "on", "off", "between", "within", "beyond",
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "visited",
+        "in", "along", "under", "over", "against", "past", "reached", "entered", "captured", "liberated",
+        "shelled", "struck", "attacked", "occupied", "в", "во", "из", "на", "под", "около", "возле",
+        "у", "до", "от", "через", "біля", "під", "з", "із", "до",
+    ]
+
+    /// Generic words that may follow (or precede) a name and belong to the toponym when capitalised
+    /// ("Kursk Oblast", "Laurel County"), or stand outside it when not ("the Kursk region").
+    static let genericPlaceWords: Set<String> = [
+        "region", "oblast", "oblast'", "district", "raion", "rayon", "area", "province", "county",
+        "parish", "state", "territory", "governorate", "prefecture", "municipality", "city", "town",
+        "village", "krai", "kray", "republic", "voblast", "hromada", "borough", "township", "valley",
+        "island", "islands", "peninsula", "river", "lake", "mountains", "strip", "bay", "sea", "gulf",
+        "область", "район", "край", "республика", "город", "село", "посёлок", "поселок", "місто", "село",
+    ]
+
+    /// Direction words that modify a place ("western Kursk region", "northern Ukraine").
+    static let directionalModifiers: Set<String> = [
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+        "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+        "north-western", "south-eastern", "south-western", "upper", "lower", "greater", "inner",
+        "outer", "downtown", "rural", "coastal", "occupied",
+    ]
+
+    /// Titles that make the next capitalised word a person's name.
+    static let titles: Set<String> = [
+        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "president", "gen", "general", "lt",
+        "lieutenant", "col", "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant", "gov",
+        "governor", "sen", "senator", "rep", "representative", "rev", "reverend", "judge", "justice",
+        "mayor", "minister", "secretary", "chancellor", "king", "queen", "prince", "princess", "lord",
+        "lady", "sir", "saint", "pope", "bishop", "father", "sister", "brother", "coach", "officer",
+        "detective", "deputy", "sheriff", "chief", "commissioner", "director", "chairman", "ceo",
+        "spokesman", "spokeswoman", "spokesperson", "attorney", "premier", "councilman", "councilwoman",
+        "superintendent", "trooper", "agent", "inspector", "private", "corporal", "admiral", "marshal",
+    ]
+
+    /// Common given names (English-language news and Eastern Europe). A capitalised word after one of
+    /// these is taken to be a surname, not a place ("George Washington", "Jack London").
+    static let givenNames: Set<String> = [
+        "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+        "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew",
+        "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey",
+        "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott",
+        "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack",
+        "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry", "douglas", "zachary",
+        "peter", "kyle", "walter", "ethan", "jeremy", "harold", "keith", "christian", "roger", "noah",
+        "gerald", "carl", "terry", "sean", "austin", "arthur", "lawrence", "jesse", "dylan", "bryan",
+        "joe", "jordan", "billy", "bruce", "albert", "willie", "gabriel", "logan", "alan", "juan", "wayne",
+        "roy", "ralph", "randy", "eugene", "vincent", "russell", "elijah", "louis", "bobby", "philip",
+        "johnny", "bill", "bob", "jim", "tom", "mike", "dave", "steve", "tony", "chris", "ben", "sam",
+        "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
+        "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna",
+        "michelle", "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon",
+        "laura", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela",
+        "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel", "catherine", "carolyn",
+        "janet", "ruth", "maria", "heather", "diane", "virginia", "julie", "joyce", "victoria", "olivia",
+        "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl", "andrea", "hannah",
+        "martha", "jacqueline", "frances", "gloria", "ann", "teresa", "kathryn", "sara", "janice", "jean",
+        "alice", "madison", "doris", "abigail", "julia", "judy", "grace", "denise", "amber", "marilyn",
+        "beverly", "danielle", "theresa", "sophia", "marie", "diana", "brittany", "natalie", "isabella",
+        "charlotte", "rose", "alexis", "kayla", "hillary", "barack", "vladimir", "volodymyr", "alexei",
+        "alexey", "aleksandr", "oleksandr", "sergei", "sergey", "serhiy", "dmitry", "dmytro", "andrei",
+        "andriy", "yuri", "yuriy", "igor", "ihor", "oleg", "oleh", "viktor", "mikhail", "mykhailo",
+        "nikolai", "mykola", "ivan", "pavel", "petro", "valery", "valeriy", "yevgeny", "yevhen", "boris",
+        "alexander", "olena", "yulia", "natalia", "svetlana", "tatiana", "irina", "olga", "anastasia",
+        "emmanuel", "angela", "olaf", "recep", "xi", "kim", "narendra", "benjamin", "ali", "mohammed",
+        "muhammad", "ahmed", "omar", "hassan", "hussein", "abdul", "mahmoud", "jean", "pierre", "hans",
+        "klaus", "carlos", "luis", "miguel", "pedro", "jorge", "francisco", "antonio", "manuel",
+    ]
+
+    /// Words that end an organisation's or a facility's name: a place right before one of these,
+    /// capitalised, is part of a name that is not a toponym ("Washington Post", "Ohio State University").
+    static let organisationHeads: Set<String> = [
+        "university", "college", "school", "academy", "institute", "hospital", "clinic", "church",
+        "cathedral", "post", "times", "herald", "tribune", "journal", "gazette", "news", "press",
+        "daily", "inc", "corp", "corporation", "company", "co", "ltd", "group", "bank", "airlines",
+        "airways", "club", "fc", "united", "rovers", "wanderers", "street", "st", "avenue", "ave",
+        "road", "rd", "boulevard", "blvd", "drive", "lane", "highway", "hwy", "building", "center",
+        "centre", "hall", "stadium", "arena", "mall", "hotel", "restaurant", "cafe", "library", "museum",
+        "police", "department", "council", "commission", "board", "court", "committee", "party",
+        "association", "society", "foundation", "federation", "agency", "office", "ministry", "army",
+        "navy", "guard", "fire", "rescue", "zoo", "park", "memorial", "square", "plaza", "tower",
+        "bridge", "station", "airport", "port", "harbor", "harbour", "bulldogs", "tigers", "bears",
+        "lions", "eagles", "hawks", "wildcats", "cowboys", "giants", "braves", "redskins", "steelers",
+        "packers", "rockets", "lakers", "celtics", "yankees", "mets", "cubs", "sox",
+    ]
+
+    /// Months (full and short forms) — "March", "May", "August" are also places.
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+        "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+        "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+        "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+        "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+        "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7,
+        "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    ]
+
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+
+    /// True for function words and other very common words that are never a toponym on their own
+    /// when they open a sentence ("The", "But", "Police").
+    static func isFunctionWord(_ lowered: String) -> Bool { functionWords.contains(lowered) }
+
+    /// True for ordinary English words that are also the name of some place ("Mobile", "Reading",
+    /// "Nice", "Bath", "Police", "Deal"). A match on one of these needs supporting evidence.
+    static func isCommonWord(_ lowered: String) -> Bool {
+        functionWords.contains(lowered) || commonWords.contains(lowered) || months[lowered] != nil
+            || weekdays.contains(lowered) || titles.contains(lowered)
+    }
+
+    static let functionWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "if", "then", "than", "that", "this",
+        "these", "those", "there", "here", "where", "when", "while", "who", "whom", "whose", "which",
+        "what", "why", "how", "he", "she", "it", "we", "they", "i", "you", "him", "her", "them", "us",
+        "me", "my", "our", "your", "their", "his", "its", "one", "all", "any", "some", "many", "much",
+        "most", "more", "less", "few", "several", "each", "every", "both", "either", "neither", "no",
+        "not", "yes", "in", "on", "at", "by", "for", "from", "to", "of", "with", "without", "about",
+        "after", "before", "during", "since", "until", "as", "like", "into", "onto", "over", "under",
+        "between", "among", "through", "across", "against", "along", "around", "near", "off", "out",
+        "up", "down", "also", "just", "only", "even", "still", "already", "now", "today", "yesterday",
+        "tomorrow", "tonight", "however", "meanwhile", "although", "though", "because", "although",
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+        "will", "would", "shall", "should", "can", "could", "may", "might", "must", "said", "says",
+        "according", "after", "last", "next", "first", "second", "third", "new", "other", "another",
+        "such", "own", "same", "very", "too", "well", "again", "once", "ago", "please", "thanks", "per",
+        "via", "whether", "whatever", "whoever", "despite", "unlike", "within", "amid", "amongst",
+        "towards", "toward", "upon", "whereas", "instead", "perhaps", "maybe", "often", "never", "always",
+        "sometimes", "usually", "almost", "nearly", "about", "around", "approximately", "roughly",
+    ]
+
+    /// Common English content words that are also the names of populated places somewhere.
+    static let commonWords: Set<String> = [
+        "mobile", "reading", "nice", "bath", "deal", "police", "university", "hospital", "center",
+        "centre", "union", "independence", "liberty", "victory", "unity", "hope", "friendship",
+        "paradise", "eden", "commerce", "industry", "enterprise", "progress", "providence", "harmony",
+        "fair", "fairplay", "pride", "faith", "justice", "mercy", "concord", "energy", "opportunity",
+        "home", "house", "school", "church", "market", "bank", "station", "post", "office", "court",
+        "hall", "mill", "mills", "farm", "farmers", "garden", "gardens", "park", "lake", "river",
+        "valley", "hill", "hills", "mountain", "rock", "stone", "wood", "woods", "forest", "field",
+        "fields", "spring", "springs", "summer", "winter", "fall", "autumn", "sunday", "friday", "man",
+        "woman", "boy", "girl", "child", "children", "king", "queen", "prince", "bishop", "dean",
+        "chase", "hunt", "hunter", "fisher", "baker", "miller", "carpenter", "mason", "cook", "price",
+        "page", "best", "long", "young", "strong", "rich", "little", "small", "early", "late", "low",
+        "high", "deep", "wide", "clear", "bright", "fine", "grand", "royal", "golden", "silver", "gold",
+        "iron", "copper", "salt", "sugar", "coffee", "tea", "rice", "orange", "lemon", "apple", "olive",
+        "cherry", "peach", "plum", "berry", "rose", "lily", "ivy", "holly", "daisy", "iris", "violet",
+        "red", "white", "black", "green", "brown", "gray", "grey", "blue", "pink", "time", "times",
+        "day", "days", "night", "week", "weekend", "year", "years", "date", "start", "end", "point",
+        "cross", "bridge", "gate", "tower", "castle", "fort", "camp", "base", "port", "harbor", "bay",
+        "beach", "island", "cape", "ridge", "falls", "creek", "brook", "well", "wells", "view", "vista",
+        "police", "army", "navy", "force", "forces", "guard", "fire", "health", "care", "love", "joy",
+        "say", "said", "read", "see", "sea", "bar", "man", "orange", "buy", "sale", "sales", "trade",
+        "plant", "power", "water", "oil", "gas", "coal", "steel", "wall", "street", "road", "way",
+        "general", "major", "colonel", "governor", "president", "mayor", "minister", "senator", "judge",
+        "government", "state", "states", "nation", "national", "federal", "republic", "democrat",
+        "republican", "congress", "senate", "parliament", "council", "county", "city", "town", "village",
+        "region", "district", "area", "zone", "border", "borders", "world", "global", "international",
+        "north", "south", "east", "west", "central", "western", "eastern", "northern", "southern",
+        "officials", "official", "public", "health", "people", "police", "report", "reports", "news",
+        "press", "media", "tuesday", "monday", "wednesday", "thursday", "saturday", "christmas",
+        "easter", "monday", "august", "march", "may", "june", "july", "april", "january", "october",
+        "content", "success", "welcome", "goodwill", "freedom", "moral", "truth", "worth", "ideal",
+        "normal", "plain", "plains", "level", "hazard", "climax", "boring", "bland", "speed", "rush",
+        "surprise", "wink", "why", "nothing", "accident", "cash", "money", "rifle", "gun", "tank",
+        "drone", "missile", "attack", "strike", "front", "line", "lines", "battle", "war", "peace",
+        "hero", "heroes", "story", "history", "ocean", "soldier", "soldiers", "troops", "virus", "flu",
+        "swine", "bird", "birds", "cattle", "pig", "pigs", "dog", "dogs", "cat", "cats", "horse",
+        "medical", "doctor", "doctors", "nurse", "patients", "patient", "case", "cases", "death",
+        "deaths", "dead", "outbreak", "disease", "vaccine", "test", "tests", "study", "research",
+        "science", "lab", "laboratory", "food", "school", "college", "academy", "institute",
+        "water", "river", "bridge", "old", "new", "big", "great", "upper", "lower", "middle", "star",
+        "sun", "moon", "earth", "sky", "cloud", "rain", "snow", "storm", "wind", "heat", "cold", "ice",
+    ]
+}

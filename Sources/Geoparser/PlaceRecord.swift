@@ -1,0 +1,59 @@
+import GeoJSON
+
+/// A place the geoparser can resolve a mention to: a gazetteer entry (country, first-level region,
+/// populated place) or one of the continents the geoparser knows itself.
+///
+/// A plain value: thread-safe. `location` is a representative point inside the place (for countries
+/// and regions not the capital).
+public struct PlaceRecord: Sendable, Hashable {
+    /// What sort of place.
+    public enum Kind: String, Sendable, Hashable, Comparable {
+        case continent, country, region, place
+
+        /// Larger units first: continent < country < region < place.
+        public static func < (a: Kind, b: Kind) -> Bool { a.rank < b.rank }
+        var rank: Int {
+            switch self {
+            case .continent: 0
+            case .country: 1
+            case .region: 2
+            case .place: 3
+            }
+        }
+    }
+
+    /// Stable identifier from the gazetteer (e.g. a GeoNames id), or `continent:<code>`.
+    public var id: String
+    public var name: String
+    public var kind: Kind
+    /// ISO 3166-1 alpha-2 code of the country the place is in (its own code for a country).
+    public var country: String?
+    /// First-level region the place is in, as the gazetteer identifies it (for a region, itself).
+    public var region: String?
+    public var population: Int?
+    /// Representative point, WGS84 degrees.
+    public var location: Position
+
+    public init(id: String, name: String, kind: Kind, country: String?, region: String?, population: Int?,
+                location: Position) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.country = country
+        self.region = region
+        self.population = population
+        self.location = location
+    }
+}
+
+/// Where the geoparser looks names up. `Gazetteer` conforms (see `Gazetteer+PlaceLookup.swift`);
+/// tests use small in-memory tables.
+///
+/// Implementations must be thread-safe and cheap to call: the mention finder calls `places(matchingKey:)`
+/// for each capitalised n-gram.
+package protocol PlaceLookup: Sendable {
+    /// The normalised form of a surface string that `places(matchingKey:)` is keyed by.
+    func key(_ surface: String) -> String
+    /// Every place whose name or alternate name normalises to `key`; empty when none.
+    func places(matchingKey key: String) -> [PlaceRecord]
+}

@@ -1,0 +1,197 @@
+/// Numbers written in digits or words.
+enum Numbers {
+    struct Parsed {
+        var value: Double
+        var next: Int
+        /// "a"/"an" standing for one ("a mile"): only valid before a singular unit.
+        var isArticle = false
+    }
+
+    static let words: [String: Double] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+        "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+        "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+        "hundred": 100, "dozen": 12,
+    ]
+    static let multipliers: [String: Double] = ["hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1e9]
+
+    /// A number at token `k`: "35", "1,000", "3.5", "1.2 million", "twenty-five", "a", "an".
+    static func parse(_ t: [Token], at k: Int) -> Parsed? {
+        guard k < t.count else { return nil }
+        var result: Parsed
+        if t[k].kind == .number {
+            guard let v = digits(t[k].text) else { return nil }
+            result = Parsed(value: v, next: k + 1)
+        } else if let v = words[t[k].lowered] {
+            result = Parsed(value: v, next: k + 1)
+            // "twenty-five", "twenty five"
+            var j = k + 1
+            if j < t.count, t[j].text == "-", !t[j].spaceBefore { j += 1 }
+            if v >= 20, v < 100, j < t.count, let unit = words[t[j].lowered], unit < 10 {
+                result = Parsed(value: v + unit, next: j + 1)
+            }
+        } else if t[k].lowered == "a" || t[k].lowered == "an" {
+            return Parsed(value: 1, next: k + 1, isArticle: true)
+        } else {
+            return nil
+        }
+        if result.next < t.count, let m = multipliers[t[result.next].lowered] {
+            result = Parsed(value: result.value * m, next: result.next + 1)
+        }
+        return result
+    }
+
+    /// "1,000" → 1000 (groups of three after a comma), "3.5" → 3.5, "3,5" → 3.5 (decimal comma).
+    static func digits(_ s: String) -> Double? {
+        let parts = s.split(separator: ",", omittingEmptySubsequences: false)
+        if parts.count > 1, parts.dropFirst().allSatisfy({ $0.count == 3 || $0.contains(".") && $0.prefix(while: { $0 != "." }).count == 3 }) {
+            return Double(parts.joined())
+        }
+        if parts.count == 2 { return Double(parts[0] + "." + parts[1]) }
+        return Double(s)
+    }
+
+    static let fractionWords: [String: Double] = [
+        "half": 1.0 / 2, "third": 1.0 / 3, "thirds": 1.0 / 3, "quarter": 1.0 / 4, "quarters": 1.0 / 4,
+        "fourth": 1.0 / 4, "fourths": 1.0 / 4, "fifth": 1.0 / 5, "fifths": 1.0 / 5, "sixth": 1.0 / 6,
+        "sixths": 1.0 / 6, "seventh": 1.0 / 7, "eighth": 1.0 / 8, "tenth": 1.0 / 10, "tenths": 1.0 / 10,
+    ]
+
+    /// "a fifth", "one-third", "two thirds", "half", "three-quarters".
+    static func fraction(_ t: [Token], at k: Int) -> Parsed? {
+        guard k < t.count, t[k].kind == .word else { return nil }
+        if t[k].lowered == "half" { return Parsed(value: 0.5, next: k + 1) }
+        var count = 1.0
+        var j = k
+        if t[k].lowered == "a" || t[k].lowered == "one" {
+            j += 1
+        } else if let n = words[t[k].lowered], n < 10 {
+            count = n
+            j += 1
+        } else {
+            return nil
+        }
+        if j < t.count, t[j].text == "-", !t[j].spaceBefore { j += 1 }
+        guard j < t.count, let f = fractionWords[t[j].lowered], t[j].lowered != "half" else { return nil }
+        // "one third" but not "a third time": a fraction must be followed by "of" (checked by the caller).
+        return Parsed(value: count * f, next: j + 1)
+    }
+}
+
+/// Units of length and area and their factors to metres and square metres.
+enum Units {
+    struct Parsed {
+        var kind: Claim.Kind
+        var name: String
+        var factor: Double
+        var next: Int
+        var plural: Bool
+    }
+
+    // Exact definitions: international mile = 1,609.344 m; foot = 0.3048 m; yard = 0.9144 m;
+    // nautical mile = 1,852 m; acre = 4,046.8564224 m²; hectare = 10,000 m².
+    static let length: [String: (Double, Bool)] = [
+        "km": (1_000, false), "kms": (1_000, true), "kilometre": (1_000, false), "kilometres": (1_000, true),
+        "kilometer": (1_000, false), "kilometers": (1_000, true), "metre": (1, false), "metres": (1, true),
+        "meter": (1, false), "meters": (1, true), "mi": (1_609.344, false), "mile": (1_609.344, false),
+        "miles": (1_609.344, true), "ft": (0.3048, false), "foot": (0.3048, false), "feet": (0.3048, true),
+        "yard": (0.9144, false), "yards": (0.9144, true), "yd": (0.9144, false), "км": (1_000, false),
+        "километров": (1_000, true), "километра": (1_000, true), "километр": (1_000, false),
+        "кілометрів": (1_000, true), "кілометри": (1_000, true), "кілометр": (1_000, false),
+    ]
+    static let area: [String: (Double, Bool)] = [
+        "km²": (1e6, false), "km2": (1e6, false), "hectare": (1e4, false), "hectares": (1e4, true),
+        "ha": (1e4, false), "acre": (4_046.8564224, false), "acres": (4_046.8564224, true),
+        "m²": (1, false), "mi²": (2_589_988.110336, false), "км²": (1e6, false),
+    ]
+
+    static let dimensions: Set<String> = ["deep", "wide", "long", "away", "inside", "high", "across", "further", "farther", "closer"]
+    static let directions: Set<String> = [
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "north-east", "north-west", "south-east", "south-west",
+    ]
+    static let relations: Set<String> = [
+        "into", "inside", "of", "from", "in", "within", "across", "behind", "beyond", "toward", "towards",
+        "to", "near", "off", "along", "past",
+    ]
+    static let determiners: Set<String> = ["the", "its", "their", "his", "her", "our", "this", "that", "a"]
+    static let subjectHeads: Set<String> = [
+        "border", "borders", "frontier", "territory", "territories", "front", "frontline", "line", "coast",
+        "city", "town", "village", "capital", "region", "country", "land", "area", "oblast", "province",
+        "district", "state", "centre", "center", "boundary", "river", "sea", "island", "peninsula",
+    ]
+    static let subjectModifiers: Set<String> = ["international", "state", "national", "administrative", "entire", "whole", "total"]
+
+    /// A length or area unit at `k` (one to three tokens): "km", "sq km", "sq. km", "square miles", "km²".
+    static func parse(_ t: [Token], at k: Int) -> Parsed? {
+        guard k < t.count, t[k].kind == .word else { return nil }
+        let w = t[k].lowered
+        if w == "nautical", k + 1 < t.count, let (_, plural) = length[t[k + 1].lowered], t[k + 1].lowered.hasPrefix("mile") {
+            return Parsed(kind: .distance, name: "nautical " + t[k + 1].lowered, factor: 1_852, next: k + 2, plural: plural)
+        }
+        if w == "sq" || w == "square" {
+            var j = k + 1
+            if j < t.count, t[j].text == ".", !t[j].spaceBefore { j += 1 }
+            guard j < t.count, let (f, plural) = length[t[j].lowered] else { return nil }
+            return Parsed(kind: .area, name: (w == "sq" ? "sq " : "square ") + t[j].lowered, factor: f * f,
+                          next: j + 1, plural: plural)
+        }
+        if let (f, plural) = area[w] {
+            return Parsed(kind: .area, name: w, factor: f, next: k + 1, plural: plural)
+        }
+        if let (f, plural) = length[w] {
+            // "km" followed by "²" typed as a separate symbol, or "square" after the unit ("km square").
+            if k + 1 < t.count, t[k + 1].text == "²" || t[k + 1].text == "2" && !t[k + 1].spaceBefore {
+                return Parsed(kind: .area, name: w + "²", factor: f * f, next: k + 2, plural: plural)
+            }
+            return Parsed(kind: .distance, name: w, factor: f, next: k + 1, plural: plural)
+        }
+        return nil
+    }
+
+    /// "percent", "per cent", "%", "pct": returns the index after it.
+    static func percent(_ t: [Token], at k: Int) -> Int? {
+        guard k < t.count else { return nil }
+        switch t[k].lowered {
+        case "%", "percent", "pct", "процентов", "процента", "%.": return k + 1
+        case "per" where k + 1 < t.count && t[k + 1].lowered == "cent": return k + 2
+        default: return nil
+        }
+    }
+}
+
+/// Hedges before a number.
+enum Qualifiers {
+    static let two: [String: Claim.Qualifier] = [
+        "up to": .atMost, "at least": .atLeast, "more than": .atLeast, "less than": .atMost,
+        "fewer than": .atMost, "at most": .atMost, "no more": .atMost, "as much": .atMost,
+        "as far": .atMost, "as many": .atMost, "an estimated": .approximately, "some of": .exact,
+    ]
+    static let one: [String: Claim.Qualifier] = [
+        "about": .approximately, "around": .approximately, "approximately": .approximately,
+        "roughly": .approximately, "some": .approximately, "nearly": .approximately, "almost": .approximately,
+        "approx": .approximately, "circa": .approximately, "over": .atLeast, "under": .atMost,
+        "within": .atMost, "estimated": .approximately, "only": .exact, "just": .exact, "около": .approximately,
+        "почти": .approximately, "до": .atMost, "более": .atLeast, "свыше": .atLeast, "близько": .approximately,
+    ]
+
+    /// The hedge right before token `k` and the index where the claim then starts.
+    static func before(_ t: [Token], _ k: Int) -> (Claim.Qualifier, Int) {
+        if k >= 2, t[k - 2].kind == .word, let q = two[t[k - 2].lowered + " " + t[k - 1].lowered] {
+            return (q, k - 2)
+        }
+        // "as far as 20 km", "as much as": three words.
+        if k >= 3, t[k - 1].lowered == "as", let q = two[t[k - 3].lowered + " " + t[k - 2].lowered] {
+            return (q, k - 3)
+        }
+        if k >= 1, let q = one[t[k - 1].lowered] { return (q, k - 1) }
+        return (.exact, k)
+    }
+
+    /// Skips a hedge inside a conversion: "(about 22 miles)".
+    static func skip(_ t: [Token], _ k: Int) -> Int {
+        if k < t.count, one[t[k].lowered] != nil { return k + 1 }
+        return k
+    }
+}

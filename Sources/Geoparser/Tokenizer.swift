@@ -1,0 +1,175 @@
+/// Splits text into tokens and sentences with offsets in Unicode scalars.
+///
+/// Scalar offsets (not `Character`s and not UTF-16 units) are what the evaluation corpora and Python
+/// use, so an emoji made of several scalars advances offsets by its scalar count, and a combining
+/// accent stays inside the word it modifies. O(n) in the length of the text. Thread-safe: a value.
+public struct Tokenizer: Sendable {
+    public init() {}
+
+    /// The tokens of `scalars`, in order. Whitespace separates tokens and is not a token.
+    /// A possessive ending ("Russia's", "Russia’s") becomes its own word token `'s` so the name
+    /// before it can be matched alone.
+    public func tokens(of scalars: [Unicode.Scalar]) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(scalars.count / 5)
+        var i = 0
+        var sawSpace = true
+        let n = scalars.count
+        while i < n {
+            let s = scalars[i]
+            if s.properties.isWhitespace || s.value == 0xFEFF {
+                sawSpace = true
+                i += 1
+                continue
+            }
+            let start = i
+            if isDigit(s) {
+                i = scanNumber(scalars, from: i)
+                out.append(make(.number, scalars, start, i, sawSpace))
+            } else if isWordScalar(s) {
+                i = scanWord(scalars, from: i)
+                appendWord(scalars, start, i, sawSpace, into: &out)
+            } else {
+                i += 1
+                out.append(make(.symbol, scalars, start, i, sawSpace))
+            }
+            sawSpace = false
+        }
+        return out
+    }
+
+    /// Sentence boundaries as half-open ranges of token indices covering all tokens.
+    ///
+    /// A sentence ends after `.`, `!`, `?` or `…` (and any closing quotes or brackets) when the next
+    /// token starts a new sentence (capital letter, digit, opening quote), unless the full stop
+    /// belongs to a known abbreviation ("Mr.", "Gen.", "St.", a single initial). A blank line always
+    /// ends a sentence.
+    public func sentences(_ tokens: [Token], scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var begin = 0
+        var k = 0
+        while k < tokens.count {
+            if k > begin, blankLineBetween(tokens[k - 1], tokens[k], scalars) {
+                result.append(begin..<k)
+                begin = k
+            }
+            let t = tokens[k]
+            var endsHere = false
+            if t.kind == .symbol, let c = t.text.unicodeScalars.first, Lexicon.sentenceEnders.contains(c) {
+                endsHere = !(c == "." && k > 0 && isAbbreviationBeforeStop(tokens[k - 1], tokens, k))
+            } else if t.kind == .word, t.text.hasSuffix("."), k + 1 < tokens.count,
+                      tokens[k + 1].isCapitalized, Lexicon.isFunctionWord(tokens[k + 1].lowered) {
+                // "… in the U.S. The next day …": a dotted abbreviation followed by a function word.
+                endsHere = true
+            }
+            if endsHere {
+                var e = k + 1
+                while e < tokens.count, tokens[e].kind == .symbol, !tokens[e].spaceBefore,
+                      let c = tokens[e].text.unicodeScalars.first, Lexicon.closers.contains(c) { e += 1 }
+                if e >= tokens.count || startsSentence(tokens[e]) {
+                    result.append(begin..<e)
+                    begin = e
+                    k = e
+                    continue
+                }
+            }
+            k += 1
+        }
+        if begin < tokens.count { result.append(begin..<tokens.count) }
+        return result
+    }
+
+    // MARK: scanning
+
+    private func make(_ kind: Token.Kind, _ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ space: Bool) -> Token {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: s[a..<b])
+        return Token(kind: kind, start: a, end: b, text: String(text), spaceBefore: space)
+    }
+
+    private func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    private func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A }
+        let p = s.properties
+        if p.isAlphabetic { return true }
+        switch p.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    private func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+        s == "'" || s == "\u{2019}" || s == "\u{02BC}"
+    }
+
+    /// Digits, with `,` or `.` kept only between digits ("1,000.5"). Letters right after digits
+    /// ("10km") start a separate token.
+    private func scanNumber(_ s: [Unicode.Scalar], from start: Int) -> Int {
+        var i = start
+        while i < s.count {
+            if isDigit(s[i]) { i += 1; continue }
+            if s[i] == "," || s[i] == ".", i + 1 < s.count, isDigit(s[i + 1]) { i += 2; continue }
+            break
+        }
+        return i
+    }
+
+    /// Letters and marks; an apostrophe between letters (L’gov, d'Ivoire); superscript ²/³ and
+    /// digits after at most two letters (km², km2, M4); dotted single-letter abbreviations
+    /// ("U.S.", "D.C.") including the last dot.
+    private func scanWord(_ s: [Unicode.Scalar], from start: Int) -> Int {
+        var i = start
+        while i < s.count {
+            let c = s[i]
+            if isWordScalar(c) {
+                i += 1
+            } else if isDigit(c), i - start <= 2 {
+                i += 1
+            } else if isApostrophe(c), i + 1 < s.count, isWordScalar(s[i + 1]) {
+                i += 1
+            } else if c == "²" || c == "³" {
+                i += 1
+            } else if c == ".", i - start == 1 || (i >= 2 && s[i - 2] == "."), i + 1 < s.count,
+                      isWordScalar(s[i + 1]), i + 2 >= s.count || s[i + 2] == "." {
+                // U.S. / U.K. / D.C.: letter, dot, letter, dot.
+                i += 2
+                if i < s.count, s[i] == "." { i += 1 }
+                if i < s.count, isWordScalar(s[i]), i + 1 < s.count, s[i + 1] == "." { continue }
+                break
+            } else {
+                break
+            }
+        }
+        return i
+    }
+
+    /// Appends a word, splitting off a possessive `'s` / `’s` as its own token.
+    private func appendWord(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ space: Bool, into out: inout [Token]) {
+        if b - a >= 4, isApostrophe(s[b - 2]), s[b - 1] == "s" || s[b - 1] == "S" {
+            out.append(make(.word, s, a, b - 2, space))
+            out.append(make(.word, s, b - 2, b, false))
+        } else {
+            out.append(make(.word, s, a, b, space))
+        }
+    }
+
+    private func blankLineBetween(_ a: Token, _ b: Token, _ s: [Unicode.Scalar]) -> Bool {
+        var newlines = 0
+        for i in a.end..<b.start where s[i] == "\n" { newlines += 1 }
+        return newlines >= 2
+    }
+
+    private func startsSentence(_ t: Token) -> Bool {
+        if t.kind == .number { return true }
+        if t.kind == .word { return t.isCapitalized }
+        guard let c = t.text.unicodeScalars.first else { return false }
+        return Lexicon.openers.contains(c)
+    }
+
+    private func isAbbreviationBeforeStop(_ prev: Token, _ tokens: [Token], _ k: Int) -> Bool {
+        guard prev.kind == .word, prev.end == tokens[k].start else { return false }
+        if prev.text.unicodeScalars.count == 1, prev.isCapitalized { return true }  // an initial: "J. Smith"
+        return Lexicon.abbreviationsBeforeStop.contains(prev.lowered)
+    }
+}

@@ -1,0 +1,302 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Gazetteer
+import GeoJSON
+import Geoparser
+
+/// `incmap geoparse [FILE|-]`: the places and measurable claims in news text.
+struct Geoparse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find and resolve the places and the measurable claims (distances, areas, shares, dates) in text.",
+        discussion: """
+            Input is plain UTF-8 text (one document), or JSON Lines with an "id" and a "text" member per \
+            line (one document per line; detected from a .jsonl name or a first line starting with "{"). \
+            --format geojson (default) prints a FeatureCollection: one Point feature per distinct resolved \
+            place with all its mentions (start/end offsets in Unicode scalars, text, sentence, score, \
+            reasons), one feature per country named by demonyms, and one feature per claim (geometry: the \
+            place it is about, or null). --format jsonl prints one line per document: \
+            {"id","toponyms":[{"start","end","name","lat","lon",...}]}. A bad JSONL line is reported on \
+            stderr with its number and skipped; the exit status is non-zero only when no document could be \
+            processed. The gazetteer folder is $INCMAP_GAZETTEER or the nearest Gazetteer/ folder above \
+            the current directory or the executable.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case geojson, jsonl }
+
+    @Argument(help: "Text or JSONL file, or - for standard input.")
+    var input: String = "-"
+
+    @Option(help: "Output format: geojson or jsonl.")
+    var format: Format = .geojson
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Resolve the spans given in each JSONL line's \"toponyms\" (start/end) instead of finding names: the oracle-spans evaluation.")
+    var givenSpans = false
+
+    @Flag(help: "In jsonl output, list demonyms (\"Ukrainian\") among the toponyms, resolved to their country.")
+    var demonyms = false
+
+    /// Largest document accepted, in bytes of UTF-8 (a JSONL file may hold many such documents).
+    static let maxDocumentBytes = 8 << 20
+
+    func run() throws {
+        let data = try InputSource(path: input).readAll()
+        let documents = try GeoparseInput.documents(from: data, label: InputSource(path: input).label,
+                                                    jsonl: input.hasSuffix(".jsonl") || givenSpans ? true : nil,
+                                                    maxBytes: Self.maxDocumentBytes)
+        for problem in documents.problems { Console.error(problem) }
+        guard !documents.items.isEmpty else {
+            throw CLIFailure("\(InputSource(path: input).label): no document could be processed")
+        }
+        let gazetteer: Gazetteer
+        do { gazetteer = try Gazetteer.load(from: Gazetteer.locate()) } catch {
+            throw CLIFailure(String(describing: error))
+        }
+        let parser = Geoparser(gazetteer: gazetteer)
+        let results = Self.parseAll(documents.items, parser: parser, givenSpans: givenSpans)
+        let out: Data
+        switch format {
+        case .jsonl: out = GeoparseOutput.jsonLines(documents.items, results, demonyms: demonyms)
+        case .geojson:
+            do { out = try GeoJSONWriter().encode(GeoparseOutput.collection(documents.items, results)) } catch {
+                throw CLIFailure(String(describing: error))
+            }
+        }
+        try OutputTarget(path: output).write(out)
+    }
+
+    /// Parses every document on all cores; results in input order.
+    static func parseAll(_ docs: [GeoparseInput.Document], parser: Geoparser, givenSpans: Bool) -> [GeoparseResult] {
+        let slots = ResultSlots(count: docs.count)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < docs.count {
+                let d = docs[i]
+                let r = givenSpans ? parser.resolve(d.text, spans: d.spans) : parser.parse(d.text)
+                slots.set(i, r)
+                i += workers
+            }
+        }
+        return slots.values
+    }
+}
+
+/// Fixed slots filled from several threads; each index is written exactly once.
+private final class ResultSlots: @unchecked Sendable {
+    private var storage: [GeoparseResult?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: GeoparseResult) { lock.lock(); storage[i] = r; lock.unlock() }
+    var values: [GeoparseResult] { storage.map { $0! } }
+}
+
+/// Reading documents from plain text or JSON Lines, with one-line problems for the bad ones.
+enum GeoparseInput {
+    struct Document {
+        /// The JSONL "id" (string or number) or nil for plain text.
+        var id: JSONValue?
+        var text: String
+        /// For `--given-spans`: the line's toponym spans.
+        var spans: [Range<Int>] = []
+        var line: Int
+    }
+
+    static func documents(from data: Data, label: String, jsonl: Bool?, maxBytes: Int)
+        throws -> (items: [Document], problems: [String]) {
+        let looksJSONL = jsonl ?? (data.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "{"))
+        if !looksJSONL {
+            if data.count > maxBytes {
+                throw CLIFailure("\(label): \(megabytes(data.count)) of text is more than the \(megabytes(maxBytes)) a document may have; split it or use JSONL")
+            }
+            if data.contains(0) { throw CLIFailure("\(label): binary data (NUL bytes), not text") }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CLIFailure("\(label): line \(firstInvalidLine(data)): not valid UTF-8")
+            }
+            guard text.contains(where: { !$0.isWhitespace }) else { throw CLIFailure("\(label): empty text") }
+            return ([Document(id: nil, text: text, line: 1)], [])
+        }
+        var items: [Document] = []
+        var problems: [String] = []
+        var lineNumber = 0
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+            switch parseLine(Data(line), maxBytes: maxBytes) {
+            case .success(var doc):
+                doc.line = lineNumber
+                items.append(doc)
+            case .failure(let message):
+                problems.append("\(label): line \(lineNumber): \(message.text); skipped")
+            }
+        }
+        return (items, problems)
+    }
+
+    struct Problem: Error { var text: String }
+
+    static func parseLine(_ line: Data, maxBytes: Int) -> Result<Document, Problem> {
+        if line.count > maxBytes { return .failure(Problem(text: "\(megabytes(line.count)) is more than the \(megabytes(maxBytes)) a document may have")) }
+        guard String(data: line, encoding: .utf8) != nil else { return .failure(Problem(text: "not valid UTF-8")) }
+        let object: [String: Any]
+        do {
+            guard let o = try JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed]) as? [String: Any] else {
+                return .failure(Problem(text: "not a JSON object"))
+            }
+            object = o
+        } catch {
+            return .failure(Problem(text: "not valid JSON"))
+        }
+        guard let text = object["text"] as? String else { return .failure(Problem(text: "no \"text\" string")) }
+        guard text.contains(where: { !$0.isWhitespace }) else { return .failure(Problem(text: "empty text")) }
+        var id: JSONValue?
+        switch object["id"] {
+        case let s as String: id = .string(s)
+        case let n as NSNumber: id = .integer(n.int64Value)
+        default: id = nil
+        }
+        var spans: [Range<Int>] = []
+        for t in object["toponyms"] as? [[String: Any]] ?? [] {
+            if let s = (t["start"] as? NSNumber)?.intValue, let e = (t["end"] as? NSNumber)?.intValue, s < e { spans.append(s..<e) }
+        }
+        return .success(Document(id: id, text: text, spans: spans, line: 0))
+    }
+
+    static func megabytes(_ n: Int) -> String { String(format: "%.1f MB", Double(n) / 1_000_000) }
+
+    static func firstInvalidLine(_ data: Data) -> Int {
+        var n = 0
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            n += 1
+            if String(data: Data(line), encoding: .utf8) == nil { return n }
+        }
+        return n
+    }
+}
+
+/// Building the two output formats.
+enum GeoparseOutput {
+    static func jsonLines(_ docs: [GeoparseInput.Document], _ results: [GeoparseResult], demonyms: Bool) -> Data {
+        var out = Data()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        for (index, (doc, result)) in zip(docs, results).enumerated() {
+            var mentions = result.toponyms
+            if demonyms { mentions = (mentions + result.demonyms).sorted { $0.start < $1.start } }
+            let record = Record(id: doc.id.map(RecordID.init) ?? .number(Int64(index + 1)),
+                                toponyms: mentions.map(RecordToponym.init))
+            if let line = try? encoder.encode(record) {
+                out.append(line)
+                out.append(0x0A)
+            }
+        }
+        return out
+    }
+
+    enum RecordID: Encodable {
+        case string(String), number(Int64)
+        init(_ v: JSONValue) {
+            switch v {
+            case .string(let s): self = .string(s)
+            case .integer(let i): self = .number(i)
+            default: self = .string("")
+            }
+        }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .string(let s): try c.encode(s)
+            case .number(let n): try c.encode(n)
+            }
+        }
+    }
+
+    struct Record: Encodable {
+        var id: RecordID
+        var toponyms: [RecordToponym]
+    }
+
+    struct RecordToponym: Encodable {
+        var start: Int, end: Int, name: String
+        var lat: Double?, lon: Double?
+        var place_id: String?, kind: String?, score: Double
+        init(_ m: Mention) {
+            start = m.start; end = m.end; name = m.text
+            lat = m.place?.location.latitude; lon = m.place?.location.longitude
+            place_id = m.place?.id
+            kind = m.kind == .demonym ? "demonym" : m.place?.kind.rawValue
+            score = m.score
+        }
+    }
+
+    static func collection(_ docs: [GeoparseInput.Document], _ results: [GeoparseResult]) -> FeatureCollection {
+        var features: [Feature] = []
+        for (doc, result) in zip(docs, results) {
+            let scalars = Array(doc.text.unicodeScalars)
+            func sentence(_ i: Int) -> String {
+                guard i < result.sentences.count else { return "" }
+                return String(String.UnicodeScalarView(scalars[result.sentences[i]]))
+            }
+            features += placeFeatures(result.toponyms, role: "place", doc: doc, sentence: sentence)
+            features += placeFeatures(result.demonyms, role: "demonym", doc: doc, sentence: sentence)
+            features += result.claims.map { claimFeature($0, doc: doc, sentence: sentence($0.sentence)) }
+        }
+        return FeatureCollection(features: features)
+    }
+
+    /// One feature per distinct place, with every mention of it.
+    static func placeFeatures(_ mentions: [Mention], role: String, doc: GeoparseInput.Document,
+                              sentence: (Int) -> String) -> [Feature] {
+        var order: [String] = []
+        var byPlace: [String: [Mention]] = [:]
+        for m in mentions {
+            guard let p = m.place else { continue }
+            if byPlace[p.id] == nil { order.append(p.id) }
+            byPlace[p.id, default: []].append(m)
+        }
+        return order.map { id in
+            let ms = byPlace[id]!
+            let p = ms[0].place!
+            var props: JSONObject = [
+                "feature": .string(role), "id": .string(p.id), "name": .string(p.name), "kind": .string(p.kind.rawValue),
+                "country": p.country.map(JSONValue.string) ?? .null, "region": p.region.map(JSONValue.string) ?? .null,
+                "population": p.population.map { .integer(Int64($0)) } ?? .null,
+                "score": .number(ms.map(\.score).max() ?? 0),
+                "mentions": .array(ms.map { m in
+                    var o: JSONObject = ["start": .integer(Int64(m.start)), "end": .integer(Int64(m.end)),
+                                         "text": .string(m.text), "sentence": .string(sentence(m.sentence)),
+                                         "score": .number(m.score), "reasons": .array(m.reasons.map(JSONValue.string))]
+                    if let mod = m.modifier { o["modifier"] = .string(mod) }
+                    if let g = m.generic { o["generic"] = .string(g) }
+                    return .object(o)
+                }),
+            ]
+            if let d = doc.id { props["document"] = d }
+            return Feature(id: .string(p.id), geometry: .point(p.location), properties: props)
+        }
+    }
+
+    static func claimFeature(_ c: Claim, doc: GeoparseInput.Document, sentence: String) -> Feature {
+        var props: JSONObject = ["feature": "claim", "kind": .string(c.kind.rawValue), "text": .string(c.text),
+                                 "start": .integer(Int64(c.start)), "end": .integer(Int64(c.end)),
+                                 "sentence": .string(sentence), "qualifier": .string(c.qualifier.rawValue)]
+        if let v = c.value { props["value"] = .number(v) }
+        if let v = c.statedValue { props["statedValue"] = .number(v) }
+        if let u = c.unit { props["unit"] = .string(u) }
+        if !c.alternatives.isEmpty { props["alternatives"] = .array(c.alternatives.map(JSONValue.number)) }
+        if let d = c.dimension { props["dimension"] = .string(d) }
+        if let d = c.direction { props["direction"] = .string(d) }
+        if let d = c.date { props["date"] = .string(d) }
+        if let s = c.subject {
+            var o: JSONObject = ["relation": .string(s.relation), "text": .string(s.text),
+                                 "start": .integer(Int64(s.start)), "end": .integer(Int64(s.end))]
+            if let p = s.place { o["placeId"] = .string(p.id); o["placeName"] = .string(p.name) }
+            props["subject"] = .object(o)
+        }
+        if let d = doc.id { props["document"] = d }
+        return Feature(geometry: c.subject?.place.map { .point($0.location) }, properties: props)
+    }
+}

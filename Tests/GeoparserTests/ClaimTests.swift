@@ -1,0 +1,131 @@
+import Testing
+@testable import Geoparser
+
+/// Claims in short sentences written for these tests. Expected SI values are hand conversions with
+/// the exact unit definitions: 1 mile = 1,609.344 m, 1 foot = 0.3048 m, 1 acre = 4,046.8564224 m²,
+/// 1 sq mile = 1,609.344² m² = 2,589,988.110336 m².
+struct ClaimTests {
+    let parser = Geoparser(lookup: TestGazetteer())
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var sentence: String
+        var text: String
+        var kind: Claim.Kind
+        var value: Double
+        var qualifier: Claim.Qualifier
+        var subject: String?
+        var testDescription: String { text }
+    }
+
+    @Test("distances, areas and fractions with their values in SI units", arguments: [
+        // 35 km = 35,000 m; the bracketed 22 miles is kept as an alternative.
+        Case(sentence: "The column pushed 35 km (22 miles) into Russia before dawn.", text: "35 km (22 miles)",
+             kind: .distance, value: 35_000, qualifier: .exact, subject: "Russia"),
+        // 20 kilometres = 20,000 m.
+        Case(sentence: "Shelling was reported 20 kilometres from the border on Tuesday.", text: "20 kilometres",
+             kind: .distance, value: 20_000, qualifier: .exact, subject: "the border"),
+        // "up to" is an upper bound; 12 km = 12,000 m.
+        Case(sentence: "Units advanced up to 12 km deep in some sectors.", text: "up to 12 km",
+             kind: .distance, value: 12_000, qualifier: .atMost, subject: nil),
+        Case(sentence: "Sudzha lies about 10 km from the border.", text: "about 10 km",
+             kind: .distance, value: 10_000, qualifier: .approximately, subject: "the border"),
+        // "a mile" = 1 mile = 1,609.344 m.
+        Case(sentence: "The bridge is a mile north of Sumy.", text: "a mile",
+             kind: .distance, value: 1_609.344, qualifier: .exact, subject: "Sumy"),
+        // 1,000 sq km = 1,000 × 10⁶ m².
+        Case(sentence: "Kyiv says it holds 1,000 sq km of Russian land.", text: "1,000 sq km",
+             kind: .area, value: 1e9, qualifier: .exact, subject: "Russian land"),
+        // 480 square miles = 480 × 2,589,988.110336 m² = 1,243,194,292.96128 m².
+        Case(sentence: "They claimed at least 480 square miles of territory.", text: "at least 480 square miles",
+             kind: .area, value: 1_243_194_292.96128, qualifier: .atLeast, subject: "territory"),
+        // 250 km² = 250 × 10⁶ m².
+        Case(sentence: "An area of roughly 250 km² changed hands.", text: "roughly 250 km²",
+             kind: .area, value: 2.5e8, qualifier: .approximately, subject: nil),
+        // a fifth = 0.2.
+        Case(sentence: "Russia occupies a fifth of its territory.", text: "a fifth",
+             kind: .fraction, value: 0.2, qualifier: .exact, subject: "its territory"),
+        // 20 percent = 0.2.
+        Case(sentence: "Moscow controls nearly 20 percent of Ukraine.", text: "nearly 20 percent",
+             kind: .fraction, value: 0.2, qualifier: .approximately, subject: "Ukraine"),
+        // 18% = 0.18.
+        Case(sentence: "About 18% of Ukraine's territory is occupied.", text: "About 18%",
+             kind: .fraction, value: 0.18, qualifier: .approximately, subject: "Ukraine's territory"),
+        // 500 feet = 152.4 m.
+        Case(sentence: "The drone flew at 500 feet.", text: "500 feet",
+             kind: .distance, value: 152.4, qualifier: .exact, subject: nil),
+        // "twenty-five miles" = 25 × 1,609.344 = 40,233.6 m.
+        Case(sentence: "Troops were twenty-five miles inside Belarus.", text: "twenty-five miles",
+             kind: .distance, value: 40_233.6, qualifier: .exact, subject: nil),
+    ])
+    func measure(_ c: Case) throws {
+        let claims = parser.parse(c.sentence).claims.filter { $0.kind != .date }
+        try #require(claims.count == 1, "claims: \(claims.map(\.text))")
+        let claim = claims[0]
+        #expect(claim.text == c.text)
+        #expect(claim.kind == c.kind)
+        #expect(abs((claim.value ?? .nan) - c.value) <= 1e-6 * c.value)
+        #expect(claim.qualifier == c.qualifier)
+        #expect(claim.subject?.text == c.subject)
+        // The span points at the text.
+        let scalars = Array(c.sentence.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[claim.start..<claim.end])) == claim.text)
+    }
+
+    @Test("a conversion in brackets is kept: 35 km (22 miles) → 22 × 1,609.344 m = 35,405.568 m")
+    func conversion() throws {
+        let claim = try #require(parser.parse("They drove 35 km (22 miles) into Russia.").claims.first)
+        #expect(claim.alternatives.count == 1)
+        #expect(abs(claim.alternatives[0] - 35_405.568) < 1e-6)
+        #expect(claim.unit == "km")
+        #expect(claim.statedValue == 35)
+    }
+
+    @Test("a claim's subject is linked to the resolved place or the demonym's country")
+    func subjects() throws {
+        let result = parser.parse("Ukrainian forces are 30 km into Russia and 12 km from the Russian border.")
+        let distances = result.claims.filter { $0.kind == .distance }
+        try #require(distances.count == 2)
+        #expect(distances[0].subject?.relation == "into")
+        #expect(distances[0].subject?.place?.id == "iso3166-1:RU")
+        #expect(distances[1].subject?.text == "the Russian border")
+        #expect(distances[1].subject?.place?.id == "iso3166-1:RU")
+    }
+
+    @Test("\"its territory\" refers to the last country named before the claim")
+    func possessiveTerritory() throws {
+        let claim = try #require(parser.parse("Ukraine has lost a fifth of its territory.").claims.first)
+        #expect(claim.subject?.place?.id == "iso3166-1:UA")
+    }
+
+    @Test("direction and dimension words after a distance")
+    func directionAndDimension() throws {
+        let c1 = try #require(parser.parse("A depot 15 km north of Kursk burned.").claims.first)
+        #expect(c1.direction == "north")
+        #expect(c1.subject?.place?.name == "Kursk")
+        let c2 = try #require(parser.parse("The salient is 40 km wide.").claims.first)
+        #expect(c2.dimension == "wide")
+    }
+
+    @Test("dates in the usual forms, as ISO 8601", arguments: [
+        ("The raid began on August 6, 2024.", "August 6, 2024", "2024-08-06"),
+        ("The raid began on 6 August 2024.", "6 August 2024", "2024-08-06"),
+        ("Logged 2024-08-06 at the border.", "2024-08-06", "2024-08-06"),
+        ("By Aug. 12 the front had moved.", "Aug. 12", "--08-12"),
+        ("Fighting resumed in March 2025.", "March 2025", "2025-03"),
+        ("Наступление началось 6 августа 2024 года.", "6 августа 2024", "2024-08-06"),
+    ])
+    func dates(sentence: String, text: String, iso: String) throws {
+        let claims = parser.parse(sentence).claims.filter { $0.kind == .date }
+        try #require(claims.count == 1)
+        #expect(claims[0].text == text)
+        #expect(claims[0].date == iso)
+    }
+
+    @Test("numbers that measure nothing geographic are not claims", arguments: [
+        "He is 35 years old.", "A third round of talks is planned.", "About 200 people fled.",
+        "The village had 5 schools.",
+    ])
+    func nonClaims(sentence: String) {
+        #expect(parser.parse(sentence).claims.isEmpty)
+    }
+}

@@ -1,0 +1,100 @@
+import Testing
+@testable import Geoparser
+
+/// Mention finding on short reports written for these tests, against `TestGazetteer`.
+struct MentionTests {
+    let parser = Geoparser(lookup: TestGazetteer())
+
+    func names(_ text: String) -> [String] { parser.parse(text).toponyms.map(\.text) }
+
+    @Test("every mention's offsets point at its text, including after emoji and combining marks")
+    func offsets() {
+        let text = "🔥🔥 Breaking 🇺🇦: Ukrainian units entered Sudzha; Café\u{0301} owners fled to Kursk. 👍🏽 Sumy is calm."
+        let result = parser.parse(text)
+        let scalars = Array(text.unicodeScalars)
+        #expect(result.toponyms.map(\.text) == ["Sudzha", "Kursk", "Sumy"])
+        for m in result.toponyms + result.demonyms {
+            #expect(String(String.UnicodeScalarView(scalars[m.start..<m.end])) == m.text)
+        }
+    }
+
+    @Test("possessives, directions and generic words leave the name")
+    func modifiers() {
+        let result = parser.parse("Russia's army moved into western Kursk region and northern Ukraine, near the Kursk area.")
+        #expect(result.toponyms.map(\.text) == ["Russia", "Kursk", "Ukraine", "Kursk"])
+        #expect(result.toponyms[1].modifier == "western")
+        #expect(result.toponyms[1].generic == "region")
+        #expect(result.toponyms[2].modifier == "northern")
+        // "Kursk region" asks for the region, not the city.
+        #expect(result.toponyms[1].place?.kind == .region)
+    }
+
+    @Test("a capitalised generic word is part of the name: Kursk Oblast")
+    func capitalisedGeneric() {
+        #expect(names("Fighting continued in Kursk Oblast on Friday.") == ["Kursk Oblast"])
+    }
+
+    @Test("multi-word names match as a whole", arguments: [
+        ("Troops reached Bolshoye Soldatskoye at noon.", ["Bolshoye Soldatskoye"]),
+        ("The delegation flew to Rio de Janeiro.", ["Rio de Janeiro"]),
+    ])
+    func multiWord(text: String, expected: [String]) { #expect(names(text) == expected) }
+
+    @Test("people's names that contain place names are not places")
+    func people() {
+        #expect(names("George Washington crossed the river.").isEmpty)
+        #expect(names("A statue of Mr. Reading stands there.").isEmpty)
+        #expect(names("President Washington said nothing.").isEmpty)
+    }
+
+    @Test("common words that are places need a cue", arguments: [
+        ("Reading the report took an hour.", [String]()),
+        ("March was cold in Kursk.", ["Kursk"]),
+        ("The talks on March 3 ended.", []),
+        ("Talks resumed on Monday in Nice.", ["Nice"]),
+        ("It was a Nice idea.", []),
+        ("She moved to Reading last year.", ["Reading"]),
+        ("The port of Mobile, Alabama, flooded.", ["Mobile", "Alabama"]),
+        ("Delegates met in Nice and then in Bath.", ["Nice", "Bath"]),
+    ])
+    func commonWords(text: String, expected: [String]) { #expect(names(text) == expected) }
+
+    @Test("organisations named after places are not places")
+    func organisations() {
+        #expect(names("The Washington Post reported it.").isEmpty)
+    }
+
+    @Test("demonyms are country evidence, separate from toponyms")
+    func demonyms() {
+        let result = parser.parse("Ukrainian and Belarusian officials met American diplomats.")
+        #expect(result.toponyms.isEmpty)
+        #expect(result.demonyms.map(\.text) == ["Ukrainian", "Belarusian", "American"])
+        #expect(result.demonyms.map { $0.place?.country } == ["UA", "BY", "US"])
+        #expect(result.demonyms.allSatisfy { $0.kind == .demonym })
+    }
+
+    @Test("abbreviations are matched by case: U.S. and UK are countries, \"us\" and \"Eu\" traps are avoided")
+    func abbreviations() {
+        let result = parser.parse("The U.S. and the UK told us the EU would act. Let US help.")
+        #expect(result.toponyms.map(\.text) == ["U.S.", "UK", "US"])
+        #expect(result.toponyms.map { $0.place?.id } == ["iso3166-1:US", "iso3166-1:GB", "iso3166-1:US"])
+    }
+
+    @Test("a Cyrillic paragraph: names in Russian and Ukrainian, demonyms in lower case")
+    func cyrillic() {
+        let text = "Украинские войска вошли в Суджу? Нет: бои идут у Суджа и под Курском. Київ мовчить, Минск тоже."
+        let result = parser.parse(text)
+        #expect(result.toponyms.map(\.text) == ["Суджа", "Київ", "Минск"])
+        #expect(result.toponyms.map { $0.place?.name } == ["Sudzha", "Kyiv", "Minsk"])
+        #expect(result.demonyms.map { $0.place?.country } == ["UA"])
+    }
+
+    @Test("a text without places gives no mentions", arguments: [
+        "The committee met on Tuesday and agreed on a budget.", "", "   \n\n ", "🙂🙂🙂", "12345 67.8",
+    ])
+    func noPlaces(text: String) {
+        let result = parser.parse(text)
+        #expect(result.toponyms.isEmpty)
+        #expect(result.demonyms.isEmpty)
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import Geoparser
+
+/// Resolution in context on short reports written for these tests, against `TestGazetteer`.
+struct ResolutionTests {
+    let parser = Geoparser(lookup: TestGazetteer())
+
+    func place(_ name: String, in text: String) -> PlaceRecord? {
+        parser.parse(text).toponyms.first { $0.text == name }?.place
+    }
+
+    @Test("Korenevo in a report about Sudzha lands in Kursk oblast, not near Moscow")
+    func korenevoNearSudzha() {
+        // GeoNames: Korenevo (Kursk) is geonames:544084 in this table; the other one is in Moscow oblast
+        // and larger, so population alone would pick it.
+        let text = "Ukrainian troops took Sudzha and pressed on towards Korenevo."
+        #expect(place("Korenevo", in: text)?.id == "geonames:544084")
+        #expect(place("Korenevo", in: "Korenevo is a quiet town near Moscow Oblast.")?.id == "geonames:544085")
+    }
+
+    @Test("\"Springfield, Illinois\": the region after the comma decides")
+    func commaRegion() {
+        // Without context the larger Springfield (Missouri, 166,810) wins; with ", Illinois" the Illinois one.
+        #expect(place("Springfield", in: "Springfield, Illinois, voted.")?.region == "iso3166-2:US-IL")
+        #expect(place("Springfield", in: "Springfield voted.")?.region == "iso3166-2:US-MO")
+    }
+
+    @Test("Georgia: the state among US places, the country among Caucasus places")
+    func georgia() {
+        #expect(place("Georgia", in: "Flights from Atlanta to other cities in Georgia were cancelled.")?.kind == .region)
+        #expect(place("Georgia", in: "Tbilisi is the capital of Georgia.")?.kind == .country)
+    }
+
+    @Test("countries resolve to their representative point, not the capital")
+    func representativePoint() throws {
+        let russia = try #require(place("Russia", in: "Russia denied it."))
+        // TestGazetteer's Russia point is (60, 100), as the eval corpora's gold; Moscow is (55.75, 37.6).
+        #expect(russia.location.latitude == 60 && russia.location.longitude == 100)
+    }
+
+    @Test("every resolved mention has a score in 0…1 and reasons")
+    func scoreAndReasons() throws {
+        let result = parser.parse("Ukrainian troops took Sudzha and pressed on towards Korenevo in Russia.")
+        for m in result.toponyms {
+            #expect(m.score > 0 && m.score <= 1)
+            #expect(!m.reasons.isEmpty)
+        }
+        let korenevo = try #require(result.toponyms.first { $0.text == "Korenevo" })
+        #expect(korenevo.candidateCount == 2)
+        #expect(korenevo.reasons.contains { $0.contains("km from") })
+    }
+
+    @Test("given spans are resolved as they are (oracle mode), unknown ones come back unresolved")
+    func givenSpans() {
+        let text = "They met in Sudzha and Atlantis."
+        // "Sudzha" at 12..<18 and "Atlantis" at 23..<31 (hand count of scalars).
+        let result = parser.resolve(text, spans: [12..<18, 23..<31])
+        #expect(result.toponyms.map(\.text) == ["Sudzha", "Atlantis"])
+        #expect(result.toponyms[0].place?.name == "Sudzha")
+        #expect(result.toponyms[1].place == nil)
+    }
+}

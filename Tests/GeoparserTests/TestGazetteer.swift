@@ -1,0 +1,84 @@
+import Foundation
+import GeoJSON
+@testable import Geoparser
+
+/// A small in-memory gazetteer for fast, self-contained tests. Coordinates and populations are
+/// GeoNames' values for these places (cities500, rounded to 4 decimals); country and region points
+/// are representative points inside them (not capitals), as the real gazetteer gives.
+struct TestGazetteer: PlaceLookup {
+    let table: [String: [PlaceRecord]]
+
+    init() {
+        var t: [String: [PlaceRecord]] = [:]
+        for (names, record) in Self.entries {
+            for n in names { t[Self.fold(n), default: []].append(record) }
+        }
+        table = t
+    }
+
+    func key(_ surface: String) -> String { Self.fold(surface) }
+    func places(matchingKey key: String) -> [PlaceRecord] { table[key] ?? [] }
+
+    /// Lower case, no diacritics, no apostrophes or full stops, hyphens as spaces: a simplified
+    /// stand-in for the gazetteer's NameNormalizer, enough for these names.
+    static func fold(_ s: String) -> String {
+        let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var out = ""
+        var lastSpace = true
+        for ch in folded.unicodeScalars {
+            if ch == "'" || ch == "\u{2019}" || ch == "." { continue }
+            if ch == "-" || ch == "," || ch.properties.isWhitespace {
+                if !lastSpace { out.append(" "); lastSpace = true }
+                continue
+            }
+            out.unicodeScalars.append(ch)
+            lastSpace = false
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    static func place(_ id: String, _ name: String, _ kind: PlaceRecord.Kind, _ country: String, _ region: String?,
+                      _ population: Int?, _ lat: Double, _ lon: Double) -> PlaceRecord {
+        PlaceRecord(id: id, name: name, kind: kind, country: country, region: region, population: population,
+                    location: Position(latitude: lat, longitude: lon))
+    }
+
+    static let entries: [([String], PlaceRecord)] = [
+        (["Russia", "Russian Federation", "Россия"], place("iso3166-1:RU", "Russia", .country, "RU", nil, nil, 60, 100)),
+        (["Ukraine", "Україна", "Украина"], place("iso3166-1:UA", "Ukraine", .country, "UA", nil, nil, 49, 32)),
+        (["Belarus", "Беларусь"], place("iso3166-1:BY", "Belarus", .country, "BY", nil, nil, 53, 28)),
+        (["United States", "United States of America"], place("iso3166-1:US", "United States", .country, "US", nil, nil, 39.76, -98.5)),
+        (["United Kingdom"], place("iso3166-1:GB", "United Kingdom", .country, "GB", nil, nil, 54, -2)),
+        (["France"], place("iso3166-1:FR", "France", .country, "FR", nil, nil, 46, 2)),
+        (["Georgia"], place("iso3166-1:GE", "Georgia", .country, "GE", nil, nil, 42, 43.5)),
+        (["Brazil"], place("iso3166-1:BR", "Brazil", .country, "BR", nil, nil, -10, -55)),
+        (["Georgia"], place("iso3166-2:US-GA", "Georgia", .region, "US", "iso3166-2:US-GA", nil, 32.75, -83.5)),
+        (["Illinois"], place("iso3166-2:US-IL", "Illinois", .region, "US", "iso3166-2:US-IL", nil, 40, -89.25)),
+        (["Alabama"], place("iso3166-2:US-AL", "Alabama", .region, "US", "iso3166-2:US-AL", nil, 32.75, -86.75)),
+        (["Kursk Oblast", "Kursk", "Курская область"], place("iso3166-2:RU-KRS", "Kursk Oblast", .region, "RU", "iso3166-2:RU-KRS", nil, 51.6, 36.1)),
+        (["Moscow Oblast"], place("iso3166-2:RU-MOS", "Moscow Oblast", .region, "RU", "iso3166-2:RU-MOS", nil, 55.6, 37.5)),
+        (["Sumy Oblast"], place("iso3166-2:UA-59", "Sumy Oblast", .region, "UA", "iso3166-2:UA-59", nil, 51, 34)),
+        (["Kursk", "Курск"], place("geonames:538560", "Kursk", .place, "RU", "iso3166-2:RU-KRS", 440_052, 51.7373, 36.1874)),
+        (["Sudzha", "Sudža", "Суджа"], place("geonames:486816", "Sudzha", .place, "RU", "iso3166-2:RU-KRS", 5_700, 51.1917, 35.2708)),
+        (["Korenevo", "Коренево"], place("geonames:544084", "Korenevo", .place, "RU", "iso3166-2:RU-KRS", 6_000, 51.4124, 34.9083)),
+        (["Korenevo", "Коренево"], place("geonames:544085", "Korenevo", .place, "RU", "iso3166-2:RU-MOS", 9_000, 55.6622, 38.0122)),
+        (["Bolshoye Soldatskoye", "Большое Солдатское"], place("geonames:576317", "Bolshoye Soldatskoye", .place, "RU", "iso3166-2:RU-KRS", 2_700, 51.3543, 35.5128)),
+        (["Sumy", "Суми", "Сумы"], place("geonames:692194", "Sumy", .place, "UA", "iso3166-2:UA-59", 268_000, 50.9216, 34.8003)),
+        (["Kyiv", "Kiev", "Київ", "Киев"], place("geonames:703448", "Kyiv", .place, "UA", "iso3166-2:UA-30", 2_797_553, 50.4547, 30.5238)),
+        (["Minsk", "Мінск", "Минск"], place("geonames:625144", "Minsk", .place, "BY", "iso3166-2:BY-HM", 1_742_124, 53.9, 27.5667)),
+        (["Springfield"], place("geonames:4250542", "Springfield", .place, "US", "iso3166-2:US-IL", 116_565, 39.8017, -89.6437)),
+        (["Springfield"], place("geonames:4409896", "Springfield", .place, "US", "iso3166-2:US-MO", 166_810, 37.2153, -93.2982)),
+        (["Mobile"], place("geonames:4076598", "Mobile", .place, "US", "iso3166-2:US-AL", 187_041, 30.6944, -88.0431)),
+        (["Reading"], place("geonames:2639577", "Reading", .place, "GB", "iso3166-2:GB-ENG", 244_070, 51.4566, -0.9731)),
+        (["Nice"], place("geonames:2990440", "Nice", .place, "FR", "iso3166-2:FR-PAC", 342_669, 43.7031, 7.2661)),
+        (["Bath"], place("geonames:2656173", "Bath", .place, "GB", "iso3166-2:GB-ENG", 94_782, 51.3794, -2.3656)),
+        (["March"], place("geonames:2643179", "March", .place, "GB", "iso3166-2:GB-ENG", 21_051, 52.5513, 0.0882)),
+        (["Washington"], place("geonames:4140963", "Washington", .place, "US", "iso3166-2:US-DC", 689_545, 38.8951, -77.0364)),
+        (["Atlanta"], place("geonames:4180439", "Atlanta", .place, "US", "iso3166-2:US-GA", 498_044, 33.749, -84.388)),
+        (["Tbilisi"], place("geonames:611717", "Tbilisi", .place, "GE", "iso3166-2:GE-TB", 1_049_498, 41.6941, 44.8337)),
+        (["Rio de Janeiro"], place("geonames:3451190", "Rio de Janeiro", .place, "BR", "iso3166-2:BR-RJ", 6_747_815, -22.9064, -43.1822)),
+        (["Us"], place("geonames:2970785", "Us", .place, "FR", "iso3166-2:FR-IDF", 1_300, 49.1, 1.9667)),
+        (["Uk"], place("geonames:479028", "Uk", .place, "RU", "iso3166-2:RU-IRK", 3_600, 55.0667, 98.8167)),
+        (["Eu"], place("geonames:3019896", "Eu", .place, "FR", "iso3166-2:FR-NOR", 7_000, 50.0484, 1.4201)),
+    ]
+}

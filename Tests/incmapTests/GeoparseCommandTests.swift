@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// `incmap geoparse` run as a user would. Tests that resolve places need the repository's
+/// `Gazetteer/` data and are skipped (with that reason shown) when it is absent; the bad-input tests
+/// fail before the gazetteer is needed and always run.
+struct GeoparseCommandTests {
+    /// The package root: the CLI finds `Gazetteer/` by walking up from its working directory.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let hasGazetteer = FileManager.default.fileExists(
+        atPath: root.appendingPathComponent("Gazetteer/places.tsv").path)
+
+    func run(_ args: [String], stdin: Data? = nil) throws -> CLIRun {
+        try CLI.run(["geoparse"] + args, stdin: stdin, currentDirectory: Self.root)
+    }
+
+    func json(_ s: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(s.utf8)) as? [String: Any])
+    }
+
+    @Test("empty text is refused with a clear message and exit 1")
+    func emptyText() throws {
+        let r = try run(["-"], stdin: Data("  \n\n ".utf8))
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("empty text"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test("invalid UTF-8 is refused with the line it is on")
+    func invalidUTF8() throws {
+        let r = try run([CLI.fixture("geoparse/invalid.txt")])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("line 1: not valid UTF-8"))
+    }
+
+    @Test("binary input is refused")
+    func binary() throws {
+        let r = try run(["-"], stdin: Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x10, 0x00]))
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("binary"))
+    }
+
+    @Test("a 50 MB text is refused with its size, not processed")
+    func tooLarge() throws {
+        // 50 × 1,000,000 bytes of plain ASCII text.
+        let big = Data(repeating: UInt8(ascii: "a"), count: 50_000_000)
+        let r = try run(["-"], stdin: big)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("50.0 MB"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test("a JSONL batch in which no line can be processed: each line reported, exit 1")
+    func allBadLines() throws {
+        let r = try run([CLI.fixture("geoparse/allbad.jsonl")])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("line 1: no \"text\" string"))
+        #expect(r.stderr.contains("line 2: empty text"))
+        #expect(r.stderr.contains("no document could be processed"))
+    }
+
+    @Test("a JSONL batch: bad lines reported by number, the rest processed in order",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func batch() throws {
+        let r = try run([CLI.fixture("geoparse/batch.jsonl"), "--format", "jsonl"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("line 2: no \"text\" string; skipped"))
+        #expect(r.stderr.contains("line 4: empty text; skipped"))
+        #expect(r.stderr.contains("line 5: not valid JSON; skipped"))
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        try #require(lines.count == 2)
+        let a = try json(lines[0]), c = try json(lines[1])
+        #expect(a["id"] as? String == "a")
+        #expect(c["id"] as? String == "c")
+        let names = (a["toponyms"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names == ["Sumy", "Kyiv"])
+        // "Sumy" is at scalars 13..<17 of the line's text (hand count).
+        let sumy = try #require((a["toponyms"] as? [[String: Any]])?.first)
+        #expect(sumy["start"] as? Int == 13 && sumy["end"] as? Int == 17)
+        // GeoNames places Sumy at 50.92 N, 34.80 E.
+        #expect(abs((sumy["lat"] as? Double ?? 0) - 50.92) < 0.05)
+    }
+
+    @Test("GeoJSON output: one feature per place with its mentions, plus claim features",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func geojson() throws {
+        let r = try run([CLI.fixture("geoparse/report.txt")])
+        #expect(r.status == 0)
+        let fc = try json(r.stdout)
+        #expect(fc["type"] as? String == "FeatureCollection")
+        let features = try #require(fc["features"] as? [[String: Any]])
+        let props = features.compactMap { $0["properties"] as? [String: Any] }
+        let places = props.filter { $0["feature"] as? String == "place" }
+        let names = Set(places.compactMap { $0["name"] as? String })
+        #expect(names.isSuperset(of: ["Sudzha", "Korenevo", "Ukraine", "Russia"]))
+        // Korenevo must be the Kursk one: GeoNames puts it at 51.41 N, 34.91 E (the Moscow-oblast one is near 55.7 N).
+        let korenevo = try #require(features.first { ($0["properties"] as? [String: Any])?["name"] as? String == "Korenevo" })
+        let point = try #require((korenevo["geometry"] as? [String: Any])?["coordinates"] as? [Double])
+        #expect(abs(point[1] - 51.41) < 0.1)
+        let sudzha = try #require(places.first { $0["name"] as? String == "Sudzha" })
+        let mention = try #require((sudzha["mentions"] as? [[String: Any]])?.first)
+        #expect(mention["text"] as? String == "Sudzha")
+        #expect((mention["sentence"] as? String)?.hasPrefix("Heavy fighting") == true)
+        let claims = props.filter { $0["feature"] as? String == "claim" }
+        // "about 10 km" = 10,000 m; "30 km (19 miles)" = 30,000 m; "roughly 1,000 sq km" = 10⁹ m²; the date.
+        #expect(claims.compactMap { $0["value"] as? Double }.sorted() == [10_000, 30_000, 1e9])
+        #expect(claims.contains { $0["date"] as? String == "2024-08-09" })
+        let into = try #require(claims.first { $0["value"] as? Double == 30_000 })
+        #expect((into["subject"] as? [String: Any])?["placeName"] as? String == "Russia")
+    }
+
+    @Test("the same text on stdin and as a file gives the same output",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func stdinMatchesFile() throws {
+        let path = CLI.fixture("geoparse/report.txt")
+        let fromFile = try run([path, "--format", "jsonl"])
+        let fromStdin = try run(["-", "--format", "jsonl"], stdin: try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(fromFile.status == 0)
+        #expect(fromFile.stdout == fromStdin.stdout)
+    }
+}
