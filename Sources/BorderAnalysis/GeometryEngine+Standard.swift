@@ -26,9 +26,7 @@ extension GeometryEngine {
         lineIndex: { lines in try GeodesicLineIndex(lines: lines) },
         areaIndex: { area in PreparedArea(prepared: try PreparedGeometry(area)) },
         area: { polygon in abs(try Ellipsoid.wgs84.measure(polygon).area) },
-        buffer: { _, _ in
-            throw BorderAnalysisError.computation(operation: "geodesic buffer", message: "not available in this build of the Geodesy module")
-        },
+        buffer: { geometry, metres in try Ellipsoid.wgs84.buffer(geometry, metres: metres) },
         // Outlines digitised at 1:1M can self-touch; GEOS then raises a TopologyException. Repair
         // both inputs (GEOS make-valid) and try once more rather than fail the measurement.
         intersection: { a, b in

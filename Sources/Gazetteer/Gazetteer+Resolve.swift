@@ -6,6 +6,8 @@ extension Gazetteer {
     /// how the name matched, a prior for its kind, its population, and the context bonuses.
     enum Weight {
         static let name = 1.0, alternate = 0.95, code = 0.9, baseName = 0.85
+        /// A region's own name that is also the name of a town in it ("Kursk", "Moscow").
+        static let namesake = 0.9
         /// Per edit of a misspelling (subtracted from the name score).
         static let perEdit = 0.25
         /// The name matched only after a respelling rule (`Transliteration.variants`).
@@ -39,8 +41,10 @@ extension Gazetteer {
 
         var best: [UInt32: Scored] = [:]
         for reading in readings {
-            for p in index.postings(forKey: reading.key) {
-                consider(p, distance: 0, reading: reading, context: context, into: &best)
+            let found = index.postings(forKey: reading.key)
+            let seats = regionsWithTownOfSameName(found)
+            for p in found {
+                consider(p, distance: 0, reading: reading, context: context, namesakeTown: seats.contains(p.entity), into: &best)
             }
         }
         if best.isEmpty {
@@ -135,6 +139,7 @@ extension Gazetteer {
         case sameRegion(as: String)
         case sameCountry(as: String)
         case nearPlace(String, metres: Double, Double)
+        case namesakeTown
     }
 
     /// What ranking needs to know about an entry, without building its `Place`.
@@ -160,7 +165,22 @@ extension Gazetteer {
         }
     }
 
-    private func consider(_ p: Posting, distance: Int, reading: Reading, context: Context, into best: inout [UInt32: Scored]) {
+    /// The regions among `postings` that contain a populated place among them: a region named
+    /// like its own town ("Kursk" for the Kursk oblast and its capital). The bare name means the
+    /// town, so such a region match counts as a name without its qualifier.
+    private func regionsWithTownOfSameName(_ postings: [Posting]) -> Set<UInt32> {
+        var result = Set<UInt32>()
+        for p in postings {
+            guard case .place(let i) = entity(p.entity), let c = places.country(i),
+                  let r = regionByAdmin1[c + "." + places.admin1(i)] else { continue }
+            let e = UInt32(places.count + r)
+            if postings.contains(where: { $0.entity == e }) { result.insert(e) }
+        }
+        return result
+    }
+
+    private func consider(_ p: Posting, distance: Int, reading: Reading, context: Context, namesakeTown: Bool = false,
+                          into best: inout [UInt32: Scored]) {
         // A base name (region without qualifier) is a weak match unless a qualifier asked for a region.
         if p.form == .baseName && reading.qualifier == nil && distance > 0 { return }
         if p.form == .code && distance > 0 { return }
@@ -169,14 +189,17 @@ extension Gazetteer {
         if let c = context.country, facts.country != c { return }
         var reasons: [Reason] = []
         // The index files a key once per entry, under its best form (own name before alternates).
-        var score: Double = switch p.form {
+        let namesake = namesakeTown && reading.qualifier == nil && p.form != .baseName
+        let form = namesake ? NameForm.baseName : p.form
+        var score: Double = switch form {
         case .name: Weight.name
         case .alternate: Weight.alternate
         case .code: Weight.code
-        case .baseName: reading.qualifier != nil ? Weight.alternate : Weight.baseName
+        case .baseName: reading.qualifier != nil ? Weight.alternate : namesake ? Weight.namesake : Weight.baseName
         }
         score -= Double(distance) * Weight.perEdit
-        reasons.append(.match(form: p.form, distance: distance, score: score))
+        reasons.append(.match(form: form, distance: distance, score: score))
+        if form != p.form { reasons.append(.namesakeTown) }
         if let rule = reading.variant {
             score -= Weight.variant
             reasons.append(.variant(rule: rule))
@@ -266,6 +289,7 @@ extension Gazetteer {
             case .sameRegion(let name): return "in the same region as \(name) (+\(Self.format(Weight.sameRegion)))"
             case .sameCountry(let name): return "in the same country as \(name) (+\(Self.format(Weight.sameCountry)))"
             case .nearPlace(let name, let d, let v): return "\(Self.kilometres(d)) from \(name) (+\(Self.format(v)))"
+            case .namesakeTown: return "a town in the region has this name: without a qualifier the name means the town"
             }
         }
         return Candidate(place: place(entity: s.entity), score: s.score, matched: shown, reasons: words)

@@ -7,11 +7,13 @@ import Darwin
 
 /// A row of an event CSV that could not be placed, with its line number.
 public struct CSVIssue: Sendable, Equatable, CustomStringConvertible {
+    /// The file name or other label of the input.
     public var source: String
     /// 1-based line on which the row starts.
     public var line: Int
     /// The column concerned, when one is.
     public var column: String?
+    /// What is wrong, in a short sentence.
     public var message: String
     /// True when the row was still returned (with a null geometry, for geocoding by place name).
     public var rowKept: Bool
@@ -57,6 +59,7 @@ public struct CSVEventOptions: Sendable {
 /// otherwise it is skipped. In files delimited by `;` or tab a decimal comma (`50,45`) is accepted.
 /// Memory is bounded by one row plus a 1 MiB buffer. Not thread-safe.
 public final class CSVEventReader {
+    /// The label used in issues and errors.
     public let source: String
     /// The header row.
     public private(set) var columns: [String] = []

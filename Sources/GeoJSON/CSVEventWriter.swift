@@ -10,6 +10,7 @@ import Foundation
 /// quotes, line breaks or edge spaces are quoted. Output to a path is atomic (see `GeoJSONFeatureWriter`).
 /// Not thread-safe.
 public final class CSVEventWriter {
+    /// The header written: the property columns, then `latitude`/`longitude` when missing.
     public let columns: [String]
     /// Rows written so far.
     public private(set) var count = 0

@@ -7,11 +7,14 @@ import Darwin
 
 /// Something RFC 7946 discourages, or a repair lenient mode made, with where it was found.
 public struct GeoJSONWarning: Sendable, Equatable, CustomStringConvertible {
+    /// The file name or other label of the input.
     public var source: String
+    /// 1-based line and column (UTF-8 bytes) where the member concerned starts.
     public var line: Int?
     public var column: Int?
     /// JSON path of the member concerned, e.g. `features[3].geometry.coordinates[0]`.
     public var path: String
+    /// What was repaired or is discouraged, in a short sentence.
     public var message: String
 
     public init(source: String, line: Int? = nil, column: Int? = nil, path: String, message: String) {
@@ -177,7 +180,16 @@ public final class GeoJSONFeatureStream {
             case .done:
                 return nil
             case .start:
-                let b = try run { (p) throws(ParseStop) in try p.peek("a GeoJSON object") }
+                var b = try run { (p) throws(ParseStop) in try p.peek("a GeoJSON object") }
+                if b == 0xEF { // a UTF-8 byte order mark, which RFC 8259 §8.1 lets parsers ignore
+                    b = try run { (p) throws(ParseStop) -> UInt8 in
+                        guard p.i + 3 <= p.end else { throw p.endOfInput("a GeoJSON object") }
+                        guard p.bytes[p.i + 1] == 0xBB && p.bytes[p.i + 2] == 0xBF else { throw p.syntaxError("expected a GeoJSON object ('{') but found byte 0xEF") }
+                        p.i += 3
+                        p.lineStart = p.base + p.i
+                        return try p.peek("a GeoJSON object")
+                    }
+                }
                 if b == 0x1E {
                     layout = .textSequence
                     state = .sequence

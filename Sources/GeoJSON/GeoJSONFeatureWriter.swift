@@ -17,7 +17,9 @@ public final class GeoJSONFeatureWriter {
         case newlineDelimited
     }
 
+    /// The layout written.
     public let format: Format
+    /// Precision, bbox and RFC 7946 enforcement used for every feature.
     public let encoder: GeoJSONWriter
     /// Features written so far.
     public private(set) var count = 0

@@ -24,10 +24,12 @@ public struct GeoJSONReader: Sendable {
         case lenient
     }
 
+    /// Strict (the default) or lenient.
     public var mode: Mode
     /// Deepest JSON nesting accepted (objects and arrays); deeper input is rejected as malformed.
     public var maxNestingDepth: Int
 
+    /// A reader; 128 levels of nesting is far more than any GeoJSON needs (a MultiPolygon is 4 deep).
     public init(mode: Mode = .strict, maxNestingDepth: Int = 128) {
         self.mode = mode
         self.maxNestingDepth = maxNestingDepth
@@ -146,5 +148,6 @@ public struct GeoJSONValidationReport: Sendable, Equatable {
     /// How the input was laid out, when that could be seen.
     public var layout: GeoJSONLayout?
 
+    /// True when no error was found (warnings allowed).
     public var isValid: Bool { errors.isEmpty }
 }

@@ -3,7 +3,7 @@
 /// Rings are arrays of positions whose first and last positions are equal; a polygon's first ring is
 /// its exterior, the others are holes. Nothing here checks validity: the codec checks the rules of
 /// RFC 7946, and the Topology module checks planar validity. A plain value: thread-safe.
-public indirect enum Geometry: Sendable, Hashable {
+public enum Geometry: Sendable, Hashable {
     case point(Position)
     case multiPoint([Position])
     case lineString([Position])

@@ -254,6 +254,16 @@ struct JSONParser {
         // bytes[i] is the opening quote.
         let start = i + 1
         var j = start
+        // Eight bytes at a time while none of them is a quote, a backslash or a control character
+        // (the classic "has zero byte" bit trick on each of the three conditions).
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while j + 8 <= end {
+            let w = UnsafeRawPointer(bytes + j).loadUnaligned(as: UInt64.self)
+            let q = w ^ (ones &* 0x22), s = w ^ (ones &* 0x5C)
+            let special = ((q &- ones) & ~q) | ((s &- ones) & ~s) | ((w &- ones &* 0x20) & ~w)
+            if special & highs != 0 { break }
+            j += 8
+        }
         while j < end {
             let b = bytes[j]
             if b == 0x22 {
@@ -268,23 +278,39 @@ struct JSONParser {
         throw endOfInput("the end of a string")
     }
 
-    /// GeoJSON's member names and type names as static strings: no UTF-8 validation, no allocation,
-    /// no reference counting for the words every feature repeats.
-    private static let wellKnownWords: [[(bytes: StaticString, string: String)]] = {
-        let words: [StaticString] = ["id", "crs", "type", "bbox", "Point", "Feature", "Polygon", "geometry", "features", "LineString",
-                                     "MultiPoint", "properties", "geometries", "coordinates", "MultiPolygon", "MultiLineString",
-                                     "FeatureCollection", "GeometryCollection"]
-        var byLength = [[(bytes: StaticString, string: String)]](repeating: [], count: 19)
-        for w in words { byLength[w.utf8CodeUnitCount].append((w, w.description)) }
-        return byLength
-    }()
-
+    /// GeoJSON's member names and type names as string literals: no UTF-8 validation, no allocation,
+    /// no reference counting for the words every feature repeats. Dispatches on length and first byte.
     @inline(__always) static func wellKnown(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
-        guard raw.count < wellKnownWords.count else { return nil }
-        for w in wellKnownWords[raw.count] where memcmp(w.bytes.utf8Start, raw.baseAddress!, raw.count) == 0 {
-            return w.string
+        let n = raw.count
+        guard n >= 2 && n <= 18 else { return nil }
+        let p = raw.baseAddress!
+        @inline(__always) func matches(_ word: StaticString) -> Bool {
+            guard word.utf8CodeUnitCount == n else { return false }
+            let w = word.utf8Start
+            for k in 1..<n where w[k] != p[k] { return false }
+            return true
         }
-        return nil
+        switch (n, p[0]) {
+        case (2, 0x69): return matches("id") ? "id" : nil
+        case (3, 0x63): return matches("crs") ? "crs" : nil
+        case (4, 0x74): return matches("type") ? "type" : nil
+        case (4, 0x62): return matches("bbox") ? "bbox" : nil
+        case (5, 0x50): return matches("Point") ? "Point" : nil
+        case (7, 0x46): return matches("Feature") ? "Feature" : nil
+        case (7, 0x50): return matches("Polygon") ? "Polygon" : nil
+        case (8, 0x67): return matches("geometry") ? "geometry" : nil
+        case (8, 0x66): return matches("features") ? "features" : nil
+        case (10, 0x4C): return matches("LineString") ? "LineString" : nil
+        case (10, 0x4D): return matches("MultiPoint") ? "MultiPoint" : nil
+        case (10, 0x70): return matches("properties") ? "properties" : nil
+        case (10, 0x67): return matches("geometries") ? "geometries" : nil
+        case (11, 0x63): return matches("coordinates") ? "coordinates" : nil
+        case (12, 0x4D): return matches("MultiPolygon") ? "MultiPolygon" : nil
+        case (15, 0x4D): return matches("MultiLineString") ? "MultiLineString" : nil
+        case (17, 0x46): return matches("FeatureCollection") ? "FeatureCollection" : nil
+        case (18, 0x47): return matches("GeometryCollection") ? "GeometryCollection" : nil
+        default: return nil
+        }
     }
 
     private mutating func parseEscapedString(from start: Int, firstEscape: Int) throws(ParseStop) -> String {

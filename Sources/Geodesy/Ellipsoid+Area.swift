@@ -8,6 +8,7 @@ public struct PolygonMeasure: Sendable, Hashable {
     /// Total length of all rings (exteriors and holes) in metres, each edge a geodesic.
     public var perimeter: Double
 
+    /// A measure from an area in m² and a perimeter in metres.
     public init(area: Double, perimeter: Double) {
         self.area = area
         self.perimeter = perimeter

@@ -100,8 +100,10 @@ struct BufferPlan {
     }
 
     private func addPath(_ line: [Position], context: String, to pieces: inout [Geometry]) throws(GeodesyError) {
-        guard !line.isEmpty else { throw .degenerateGeometry("\(context) has no vertices") }
         for (i, p) in line.enumerated() { _ = try p.validated("\(context), vertex \(i)") }
+        guard let first = line.first, line.contains(where: { $0 != first }) else {
+            throw .degenerateGeometry("\(context) has \(line.count) vertices but fewer than two distinct ones")
+        }
         pieces.append(disc(line[0]))
         for i in 1..<max(1, line.count) where line[i] != line[i - 1] {
             pieces.append(disc(line[i]))

@@ -76,7 +76,11 @@ extension GeodesicLineIndex {
             let foot = ellipsoid.foot(of: p, on: geodesic, from: piece.from, to: piece.to, guess: guess)
             if foot.metres < best {
                 best = foot.metres
-                found = NearestPoint(metres: foot.metres, position: foot.position, lineIndex: Int(piece.line),
+                // At an edge's end report the vertex itself, not its recomputation along the geodesic
+                // (which can differ in the last bit).
+                let position = foot.along <= 0 ? line[Int(piece.edge)]
+                    : foot.along >= geodesic.length ? line[Int(piece.edge) + 1] : foot.position
+                found = NearestPoint(metres: foot.metres, position: position, lineIndex: Int(piece.line),
                                      edgeIndex: Int(piece.edge), alongEdge: foot.along)
             }
         }

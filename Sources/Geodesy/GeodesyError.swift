@@ -22,6 +22,7 @@ public enum GeodesyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The planar overlay that assembles a buffer from its geodesic pieces failed (GEOS's message).
     case overlay(String)
 
+    /// One line saying what failed and where, for logs and the CLI.
     public var description: String {
         switch self {
         case let .invalidPosition(lat, lon, context):

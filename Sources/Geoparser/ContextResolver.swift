@@ -23,9 +23,11 @@ struct ContextResolver: Sendable {
     /// at `proximityKilometres` it gains about a third of it.
     var proximityWeight = 3.0
     var proximityKilometres = 150.0
-    var countryWeight = 4.0
+    var countryWeight = 3.0
     var regionWeight = 2.5
     var commaWeight = 6.0
+    /// At most this many candidates per name get the full contextual score.
+    var maxScored = 24
 
     /// Resolves `toponyms` (grouped by key) with the help of `demonyms`; returns one choice per toponym.
     func resolve(_ toponyms: [RawMention], demonyms: [RawMention], doc: Document) -> [Choice] {
@@ -74,10 +76,17 @@ struct ContextResolver: Sendable {
         // Pass 2: full score with context.
         var choices: [String: Choice] = [:]
         for key in order {
-            guard let cands = candidates[key], !cands.isEmpty else {
+            guard let all = candidates[key], !all.isEmpty else {
                 choices[key] = Choice(place: nil, score: 0, reasons: ["no candidate"], candidateCount: 0)
                 continue
             }
+            // Common names have hundreds of candidates: score in full only the strongest by prior and
+            // those in a country the document talks about (keeps the context step near-linear).
+            let cands = all.count <= maxScored ? all : Array(all.enumerated().sorted { a, b in
+                let pa = prior(a.element, wantsRegion: wantsRegion[key]!) + (countryVotes[a.element.country ?? ""] ?? 0)
+                let pb = prior(b.element, wantsRegion: wantsRegion[key]!) + (countryVotes[b.element.country ?? ""] ?? 0)
+                return pa != pb ? pa > pb : a.offset < b.offset
+            }.prefix(maxScored).map(\.element))
             var scored: [(PlaceRecord, Double, [String])] = []
             for c in cands {
                 var reasons: [String] = []
@@ -100,6 +109,13 @@ struct ContextResolver: Sendable {
                     s += regionWeight
                     reasons.append("its region is named in the text")
                 }
+                if c.kind == .region {
+                    let inside = provisional.values.filter { $0.kind == .place && $0.region == c.id }.count
+                    if inside > 0 {
+                        s += regionWeight * Double(min(inside, 2))
+                        reasons.append("\(inside) other named place\(inside == 1 ? "" : "s") inside it")
+                    }
+                }
                 if let context = commaContext[key], context.contains(where: { contains($0, c) }) {
                     s += commaWeight
                     reasons.append("followed by its \(context.first { contains($0, c) }!.kind.rawValue)")
@@ -117,7 +133,7 @@ struct ContextResolver: Sendable {
             let margin = scored.count > 1 ? scored[0].1 - scored[1].1 : 5
             let confidence = 1 / (1 + exp(-margin))
             choices[key] = Choice(place: scored[0].0, score: (confidence * 1000).rounded() / 1000,
-                                  reasons: scored[0].2, candidateCount: cands.count)
+                                  reasons: scored[0].2, candidateCount: all.count)
         }
         return toponyms.map { choices[$0.key] ?? Choice(place: nil, score: 0, reasons: [], candidateCount: 0) }
     }
@@ -133,7 +149,7 @@ struct ContextResolver: Sendable {
         switch c.kind {
         case .continent: s = 10; reasons.append("a continent")
         case .country: s = 9.5; reasons.append("a country")
-        case .region: s = 6.5; reasons.append("a first-level region")
+        case .region: s = 7.5; reasons.append("a first-level region")
         case .place: s = 0
         }
         if let p = c.population, p > 0, c.kind >= .region {

@@ -90,8 +90,19 @@ enum Lexicon {
         "klaus", "carlos", "luis", "miguel", "pedro", "jorge", "francisco", "antonio", "manuel",
     ]
 
-    /// Words that end an organisation's or a facility's name: a place right before one of these,
-    /// capitalised, is part of a name that is not a toponym ("Washington Post", "Ohio State University").
+    /// Heads of names in which a place name does not say where something is: newspapers, companies,
+    /// sports teams, streets ("Washington Post", "Texas Instruments Inc", "Houston Rockets", "Lincoln Avenue").
+    static let nonLocatingHeads: Set<String> = [
+        "post", "times", "herald", "tribune", "journal", "gazette", "news", "press", "daily", "inc", "corp",
+        "corporation", "company", "co", "ltd", "airlines", "airways", "fc", "united", "rovers", "wanderers",
+        "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "highway", "hwy",
+        "bulldogs", "tigers", "bears", "lions", "eagles", "hawks", "wildcats", "cowboys", "giants", "braves",
+        "redskins", "steelers", "packers", "rockets", "lakers", "celtics", "yankees", "mets", "cubs", "sox",
+        "instruments", "motors", "electric", "steel", "capital", "partners", "holdings", "records",
+    ]
+
+    /// Words that end an institution's name ("Ohio State University", "Gainesville Police"): the place
+    /// in it is kept as a toponym (the institution is there), and the head is not a surname.
     static let organisationHeads: Set<String> = [
         "university", "college", "school", "academy", "institute", "hospital", "clinic", "church",
         "cathedral", "post", "times", "herald", "tribune", "journal", "gazette", "news", "press",
@@ -100,11 +111,44 @@ enum Lexicon {
         "road", "rd", "boulevard", "blvd", "drive", "lane", "highway", "hwy", "building", "center",
         "centre", "hall", "stadium", "arena", "mall", "hotel", "restaurant", "cafe", "library", "museum",
         "police", "department", "council", "commission", "board", "court", "committee", "party",
-        "association", "society", "foundation", "federation", "agency", "office", "ministry", "army",
+        "association", "society", "foundation", "federation", "agency", "office", "ministry", "army", "state",
         "navy", "guard", "fire", "rescue", "zoo", "park", "memorial", "square", "plaza", "tower",
         "bridge", "station", "airport", "port", "harbor", "harbour", "bulldogs", "tigers", "bears",
         "lions", "eagles", "hawks", "wildcats", "cowboys", "giants", "braves", "redskins", "steelers",
         "packers", "rockets", "lakers", "celtics", "yankees", "mets", "cubs", "sox",
+    ]
+
+    /// Verbs of saying: a one-word name right before or after one is a person ("Welch said", "said Welch").
+    static let speechVerbs: Set<String> = [
+        "said", "says", "told", "added", "explained", "noted", "asked", "wrote", "argued", "stated", "claimed",
+        "announced", "testified", "recalled", "insisted", "acknowledged", "agreed", "replied",
+    ]
+
+    /// Prepositions strong enough to make an ordinary word ("Reading", "Bath") a place.
+    static let strongLocatives: Set<String> = [
+        "in", "at", "near", "from", "to", "outside", "inside", "into", "throughout", "across", "via", "toward",
+        "towards", "visited", "в", "во", "под", "около", "возле", "біля", "під",
+    ]
+
+    /// US state abbreviations in the AP style used in datelines ("Gainesville, Ga."), and the state.
+    static let stateAbbreviations: [String: String] = [
+        "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+        "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+        "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
+        "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
+        "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska",
+        "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico",
+        "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+        "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina",
+        "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia",
+        "Wash.": "Washington", "W.Va.": "West Virginia", "W.V.": "West Virginia", "Wis.": "Wisconsin",
+        "Wyo.": "Wyoming",
+    ]
+
+    /// Nouns after which a place name names a disease, pathogen or breed, not a place.
+    static let eponymHeads: Set<String> = [
+        "virus", "viruses", "ebolavirus", "disease", "fever", "flu", "influenza", "strain", "syndrome",
+        "encephalitis", "sickness", "pox", "measles", "cattle", "breed", "terrier", "shepherd",
     ]
 
     /// Months (full and short forms) — "March", "May", "August" are also places.
@@ -194,6 +238,7 @@ enum Lexicon {
         "deaths", "dead", "outbreak", "disease", "vaccine", "test", "tests", "study", "research",
         "science", "lab", "laboratory", "food", "school", "college", "academy", "institute",
         "water", "river", "bridge", "old", "new", "big", "great", "upper", "lower", "middle", "star",
+        "arab", "english", "olympic", "continental", "metro", "section", "pack", "leader", "god", "web",
         "sun", "moon", "earth", "sky", "cloud", "rain", "snow", "storm", "wind", "heat", "cold", "ice",
     ]
 }

@@ -15,8 +15,10 @@ struct RawMention: Sendable {
     var generic: String?
     /// A generic administrative word next to the name ("oblast", "county") asks for a region.
     var wantsRegion = false
-    /// Preceded by a locative preposition ("in", "near", "into").
+    /// Preceded by a locative preposition ("in", "near", "into", "of").
     var locativeCue = false
+    /// Preceded by a preposition that only a place follows ("in", "near", "from"; not "of").
+    var strongCue = false
     /// For demonyms and abbreviations: the country code they stand for.
     var countryCode: String?
 }
@@ -27,9 +29,33 @@ struct RawMention: Sendable {
 ///
 /// Cost: for each capitalised token, up to `maxWords` key normalisations and hash look-ups; linear in
 /// the text. Thread-safe: a value over an immutable lookup.
-struct MentionFinder: Sendable {
+struct MentionFinder {
     let lookup: any PlaceLookup
     var maxWords = 6
+    /// Look-ups already made for this text, by surface string: the rules look at the same n-grams
+    /// several times (and names repeat), and a common name can have hundreds of candidates.
+    private let memo = Memo()
+
+    init(lookup: any PlaceLookup) { self.lookup = lookup }
+
+    private final class Memo {
+        var keys: [String: String] = [:]
+        var places: [String: [PlaceRecord]] = [:]
+    }
+
+    private func cachedKey(_ surface: String) -> String {
+        if let k = memo.keys[surface] { return k }
+        let k = lookup.key(surface)
+        memo.keys[surface] = k
+        return k
+    }
+
+    private func cachedPlaces(_ key: String) -> [PlaceRecord] {
+        if let p = memo.places[key] { return p }
+        let p = lookup.places(matchingKey: key)
+        memo.places[key] = p
+        return p
+    }
 
     static let connectors: Set<String> = [
         "de", "la", "le", "les", "del", "della", "di", "do", "da", "dos", "das", "du", "des", "of", "upon",
@@ -57,7 +83,12 @@ struct MentionFinder: Sendable {
                 i = abbreviation.last
                 continue
             }
-            if t[i].isAllCaps, !isHeadline(doc, i) {
+            if let state = stateAbbreviation(doc, i) {
+                toponyms.append(state)
+                i = state.last
+                continue
+            }
+            if t[i].isAllCaps, !isHeadline(doc, i), !isDateline(doc, i) {
                 i += 1
                 continue
             }
@@ -69,6 +100,19 @@ struct MentionFinder: Sendable {
             }
             guard var m = match else {
                 i += 1
+                continue
+            }
+            if isImplausibleSingleWord(doc, m) || isEponym(doc, m) {
+                i = m.last
+                continue
+            }
+            if isSecondPartOfName(doc, m) {
+                surnames.insert(m.key)
+                i = m.last
+                continue
+            }
+            if isFirstPartOfName(doc, m) {
+                i = m.last + 1
                 continue
             }
             if isPersonName(doc, m) {
@@ -92,7 +136,7 @@ struct MentionFinder: Sendable {
                     i = m.last
                     continue
                 }
-                if !m.locativeCue, m.generic == nil, !followedByPlace(doc, m) {
+                if !m.strongCue, m.generic == nil, !followedByPlace(doc, m) {
                     needCue.append(toponyms.count)
                 }
             }
@@ -105,7 +149,7 @@ struct MentionFinder: Sendable {
         let cued = Set(toponyms.indices.filter { !needCue.contains($0) }.map { toponyms[$0].key })
         let drop = Set(needCue.filter { !cued.contains(toponyms[$0].key) })
         toponyms = toponyms.indices.filter { !drop.contains($0) }.map { toponyms[$0] }
-            .filter { !surnames.contains($0.key) || $0.locativeCue || $0.last - $0.first > 1 }
+            .filter { !surnames.contains($0.key) || $0.strongCue || $0.last - $0.first > 1 }
         return (toponyms, demonyms)
     }
 
@@ -137,8 +181,8 @@ struct MentionFinder: Sendable {
         }
         for e in ends.reversed() {
             let surface = doc.text(tokens: i, e)
-            let key = lookup.key(surface)
-            var places = lookup.places(matchingKey: key)
+            let key = cachedKey(surface)
+            var places = cachedPlaces(key)
             if let continent = KnownNames.continentsByName[surface.lowercased()] { places.append(continent) }
             if !places.isEmpty {
                 return RawMention(kind: .toponym, first: i, last: e, start: t[i].start, end: t[e - 1].end,
@@ -159,6 +203,34 @@ struct MentionFinder: Sendable {
         guard !chosen.isEmpty else { return nil }
         return RawMention(kind: .toponym, first: i, last: i + 1, start: tok.start, end: tok.end, surface: tok.text,
                           key: lookup.key(name), candidates: chosen, countryCode: country)
+    }
+
+    /// "Gainesville, Ga.", "Charleston, W.Va.": an AP state abbreviation after a comma.
+    private func stateAbbreviation(_ doc: Document, _ i: Int) -> RawMention? {
+        let t = doc.tokens
+        guard i >= 1, t[i - 1].text == "," else { return nil }
+        var surface = ""
+        var j = i
+        while j < t.count, j - i < 4, j == i || !t[j].spaceBefore {
+            surface += t[j].text
+            j += 1
+            guard let name = Lexicon.stateAbbreviations[surface] else { continue }
+            let key = lookup.key(name)
+            let regions = lookup.places(matchingKey: key).filter { $0.kind == .region && $0.country == "US" }
+            guard !regions.isEmpty else { return nil }
+            return RawMention(kind: .toponym, first: i, last: j, start: t[i].start, end: t[j - 1].end,
+                              surface: surface, key: key, candidates: regions, countryCode: "US")
+        }
+        return nil
+    }
+
+    /// "CHARLESTON, W.Va. —": an all-capitals name opening a sentence, followed by a comma or a dash.
+    private func isDateline(_ doc: Document, _ i: Int) -> Bool {
+        guard doc.isSentenceInitial(i) || (i >= 1 && doc.tokens[i - 1].text == "\n") else { return false }
+        var j = i
+        while j < doc.tokens.count, j - i < 4, doc.tokens[j].isAllCaps { j += 1 }
+        guard j < doc.tokens.count else { return false }
+        return [",", "-", "\u{2014}", "\u{2013}", "("].contains(doc.tokens[j].text)
     }
 
     /// "Ukrainian", "South African", "российские": a nationality word, as evidence for a country.
@@ -189,6 +261,7 @@ struct MentionFinder: Sendable {
         }
         while p >= 0, t[p].lowered == "the" { p -= 1 }
         if p >= 0, Lexicon.locativePrepositions.contains(t[p].lowered) { m.locativeCue = true }
+        if p >= 0, Lexicon.strongLocatives.contains(t[p].lowered) { m.strongCue = true }
         // "state of Ohio", "region of Kursk"
         if m.first >= 2, t[m.first - 1].lowered == "of", Self.adminWords.contains(t[m.first - 2].lowered) {
             m.generic = t[m.first - 2].lowered
@@ -204,6 +277,86 @@ struct MentionFinder: Sendable {
             m.end = t[n].end
             m.surface = doc.text(tokens: m.first, m.last)
         }
+    }
+
+    /// Single letters ("A", "E"), contractions ("I'm"), number words ("Three"), titles ("Dr"), and a
+    /// lone direction word ("West", "Northern") are never toponyms by themselves.
+    private func isImplausibleSingleWord(_ doc: Document, _ m: RawMention) -> Bool {
+        guard m.last - m.first == 1 else { return false }
+        let t = doc.tokens[m.first]
+        let w = t.lowered
+        if t.text.unicodeScalars.count < 2 { return true }
+        if w.contains("'") || w.contains("\u{2019}") {
+            let tail = w.split(whereSeparator: { $0 == "'" || $0 == "\u{2019}" }).last ?? ""
+            if ["m", "ve", "ll", "re", "d", "t", "s"].contains(String(tail)) { return true }
+        }
+        if Numbers.words[w] != nil || Numbers.multipliers[w] != nil { return true }
+        if Lexicon.titles.contains(w) || Lexicon.directionalModifiers.contains(w) || Units.directions.contains(w) { return true }
+        let tokens = doc.tokens
+        if m.last < tokens.count, tokens[m.last].text == ".", !tokens[m.last].spaceBefore,
+           Lexicon.abbreviationsBeforeStop.contains(w) { return true }  // "St.", "Jan.", "Ind."
+        // "Wal-Mart", "Tri-State": a town name glued by a hyphen to a word is part of a compound.
+        if !m.candidates.contains(where: { $0.kind <= .region }) {
+            let gluedBefore = m.first >= 2 && tokens[m.first - 1].text == "-" && !t.spaceBefore && tokens[m.first - 2].kind == .word
+            let gluedAfter = m.last + 1 < tokens.count && tokens[m.last].text == "-" && !tokens[m.last].spaceBefore
+                && !tokens[m.last + 1].spaceBefore && tokens[m.last + 1].kind == .word
+            if gluedBefore || gluedAfter { return true }
+        }
+        // "Welch said", "said Welch": a person.
+        if !m.candidates.contains(where: { $0.kind <= .region }) {
+            if m.last < tokens.count, Lexicon.speechVerbs.contains(tokens[m.last].lowered) { return true }
+            if m.first >= 1, Lexicon.speechVerbs.contains(tokens[m.first - 1].lowered) { return true }
+        }
+        return false
+    }
+
+    /// "Marburg virus", "Ebola fever", "Spanish flu": a place name that names a disease or pathogen.
+    private func isEponym(_ doc: Document, _ m: RawMention) -> Bool {
+        let t = doc.tokens
+        guard m.last < t.count, !t[m.last].isCapitalized else { return false }
+        return Lexicon.eponymHeads.contains(t[m.last].lowered)
+    }
+
+    /// "Nelson Mandela" → "Mandela": a town-only match right after a capitalised word that is not
+    /// itself a found name, a function word or a generic word is the second part of a longer name.
+    private func isSecondPartOfName(_ doc: Document, _ m: RawMention) -> Bool {
+        guard !m.candidates.contains(where: { $0.kind <= .region }) else { return false }
+        let t = doc.tokens
+        let p = m.first - 1
+        guard p >= 0, t[p].kind == .word, t[p].isCapitalized, !t[p].isAllCaps,
+              doc.sentenceOf[p] == doc.sentenceOf[m.first] else { return false }
+        let w = t[p].lowered
+        if Lexicon.isFunctionWord(w) || Lexicon.genericPlaceWords.contains(w) || Lexicon.directionalModifiers.contains(w)
+            || Lexicon.locativePrepositions.contains(w) || KnownNames.demonyms[w] != nil || Lexicon.months[w] != nil
+            || Lexicon.weekdays.contains(w) || KnownNames.abbreviations[t[p].text] != nil {
+            return false
+        }
+        if doc.isSentenceInitial(p), Lexicon.isCommonWord(w) { return false }
+        // The word before is itself a place ("Kursk Sudzha" lists, "Paris Texas"): leave it to the resolver.
+        if let before = longestMatchEnding(doc, at: p), before.candidates.contains(where: { $0.kind <= .region }) { return false }
+        return true
+    }
+
+    /// "Paris Hilton", "Nelson Mandela" → "Nelson": a town-only match followed by a capitalised word
+    /// that is not a name the gazetteer knows, a generic word or a title.
+    private func isFirstPartOfName(_ doc: Document, _ m: RawMention) -> Bool {
+        guard !m.candidates.contains(where: { $0.kind <= .region }) else { return false }
+        let t = doc.tokens
+        let n = m.last
+        guard n < t.count, t[n].kind == .word, t[n].isCapitalized, !t[n].isAllCaps, t[n].spaceBefore,
+              doc.sentenceOf[n] == doc.sentenceOf[m.first] else { return false }
+        let w = t[n].lowered
+        if Lexicon.isFunctionWord(w) || Lexicon.genericPlaceWords.contains(w) || Lexicon.titles.contains(w)
+            || Lexicon.months[w] != nil || Lexicon.weekdays.contains(w) || KnownNames.demonyms[w] != nil
+            || Self.connectors.contains(w) || Lexicon.organisationHeads.contains(w) { return false }
+        return longestMatch(doc, n) == nil
+    }
+
+    /// A known name ending at token `p` (one or two words), for the look-behind of `isSecondPartOfName`.
+    private func longestMatchEnding(_ doc: Document, at p: Int) -> RawMention? {
+        if p >= 1, let two = longestMatch(doc, p - 1), two.last == p + 1 { return two }
+        if let one = longestMatch(doc, p), one.last == p + 1 { return one }
+        return nil
     }
 
     /// "George Washington", "Mr. Lincoln", "President Lukashenko": a title or a given name before.
@@ -225,7 +378,8 @@ struct MentionFinder: Sendable {
         let t = doc.tokens
         var n = m.last
         while n < t.count, n - m.last < 3, t[n].isCapitalized {
-            if Lexicon.organisationHeads.contains(t[n].lowered) { return true }
+            if Lexicon.nonLocatingHeads.contains(t[n].lowered) { return true }
+            if Lexicon.organisationHeads.contains(t[n].lowered) { return false }
             if Lexicon.genericPlaceWords.contains(t[n].lowered) { return false }
             n += 1
         }
@@ -244,14 +398,16 @@ struct MentionFinder: Sendable {
     private func isCalendarWord(_ doc: Document, _ m: RawMention) -> Bool {
         guard m.last - m.first == 1 else { return false }
         let w = doc.tokens[m.first].lowered
-        return Lexicon.weekdays.contains(w) || Lexicon.months[w] != nil && w.count > 3
+        return Lexicon.weekdays.contains(w) || Lexicon.months[w] != nil
     }
 
-    /// True when every word of the match is an ordinary English word ("Reading", "Nice", "March").
+    /// True when every word of the match is an ordinary English word ("Reading", "Nice", "March")
+    /// or a given name ("Thomas", "Larry").
     private func isOrdinaryWord(_ doc: Document, _ m: RawMention) -> Bool {
         if m.candidates.contains(where: { $0.kind <= .country }) { return false }
         for k in m.first..<m.last where doc.tokens[k].kind == .word {
-            if !Lexicon.isCommonWord(doc.tokens[k].lowered) { return false }
+            let w = doc.tokens[k].lowered
+            if !Lexicon.isCommonWord(w), !Lexicon.givenNames.contains(w) { return false }
         }
         return true
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BorderAnalysis
 import Foundation
+import Gazetteer
 import GeoJSON
 
 /// `incmap borders`: the land borders between countries as GeoJSON lines.
@@ -118,8 +119,12 @@ struct FeatureOutputOptions: ParsableArguments {
 }
 
 extension BorderDataOptions {
-    /// The gazetteer's place lookup, for events and places given only by name.
+    /// The gazetteer's place lookup, for events and places given only by name. Loaded from the same
+    /// folder as the borders when it holds the place tables, else from `Gazetteer.locate()`.
     func geocoder() throws -> any PlaceGeocoder {
-        throw CLIFailure("place names need the gazetteer's resolver, which this build does not include yet; give coordinates")
+        let folder = try location()
+        let places = FileManager.default.fileExists(atPath: folder.appendingPathComponent("places.tsv").path)
+            ? folder : try Gazetteer.locate()
+        return GazetteerGeocoder(try Gazetteer.load(from: places))
     }
 }

@@ -36,6 +36,7 @@ struct ProximityCommand: ParsableCommand {
         let options = ProximityOptions(border: try border.map { try BorderPair(parsing: $0) }, country: country,
                                        withinMetres: within?.metres, links: links)
         let events = try EventSource(path: input, csv: csv)
+        let geocoder = LazyGeocoder { try data.geocoder() }
         let writer = try output.writer()
         var skipped = 0
         do {
@@ -45,7 +46,7 @@ struct ProximityCommand: ParsableCommand {
                 for notice in events.drainNotices() { Console.error(notice) }
                 if strict, events.skippedRows > 0 { throw CLIFailure("\(events.label): a row could not be read (see above)") }
                 if chunk.isEmpty { break }
-                for result in try net.proximity(of: chunk, options: options, firstIndex: offset) {
+                for result in try net.proximity(of: chunk, options: options, geocoder: geocoder, firstIndex: offset) {
                     switch result {
                     case .success(let e):
                         try writer.write(e.feature)
@@ -149,5 +150,22 @@ enum ProximityBenchmark {
         }
         func s(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
         Console.out("{\"points\": \(positions.count), \"read_s\": \(s(t1 - t0)), \"load_s\": \(s(t2 - t1)), \"measure_s\": \(s(t3 - t2))}\n")
+    }
+}
+
+/// Loads the gazetteer only when the first event without coordinates needs it, once, for all threads.
+final class LazyGeocoder: PlaceGeocoder, @unchecked Sendable {
+    private let lock = NSLock()
+    private var loaded: Result<any PlaceGeocoder, Error>?
+    private let load: () throws -> any PlaceGeocoder
+
+    init(_ load: @escaping () throws -> any PlaceGeocoder) { self.load = load }
+
+    func geocode(_ name: String, country: String?) throws -> GeocodedPlace? {
+        lock.lock()
+        if loaded == nil { loaded = Result { try load() } }
+        let geocoder = loaded!
+        lock.unlock()
+        return try geocoder.get().geocode(name, country: country)
     }
 }

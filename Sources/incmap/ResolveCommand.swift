@@ -11,7 +11,9 @@ struct Resolve: ParsableCommand {
             Each feature is a candidate with properties id, name, kind, country, region, population, \
             score, matched and why (the reasons for its score), best first. Exit status 0 with \
             candidates, 1 with none. The gazetteer folder is $INCMAP_GAZETTEER or the nearest \
-            Gazetteer/ folder above the current directory or the executable.
+            Gazetteer/ folder above the current directory or the executable. The parsed name index \
+            is cached in $INCMAP_CACHE_DIR (default $XDG_CACHE_HOME/incmap or ~/.cache/incmap; \
+            "off" disables it), which makes later calls about ten times faster.
             """)
 
     @Argument(help: "The place name, in any script (\"Sudzha\", \"Kursk Oblast\", \"Київ\").")
@@ -45,7 +47,7 @@ struct Resolve: ParsableCommand {
         let features = candidates.map { c in
             Feature(geometry: outlines?.geometry(of: c.place) ?? .point(c.place.location), properties: Self.properties(of: c))
         }
-        try OutputTarget(path: nil).write(ResolveOutput.encode(FeatureCollection(features: features)))
+        try OutputTarget(path: nil).write(GeoJSONWriter().encode(FeatureCollection(features: features)))
     }
 
     /// The documented properties of one candidate, in a fixed order.
@@ -104,8 +106,9 @@ struct Outlines {
         for (file, kind) in [("countries.geojson", PlaceKind.country), ("regions.geojson", .region)]
         where candidates.contains(where: { $0.place.kind == kind }) {
             let url = gazetteer.directory.appendingPathComponent(file)
-            let features = try ResolveOutput.readFeatures(url)
-            for f in features {
+            // A stream: regions.geojson is large, and only a few features are wanted.
+            let stream = try GeoJSONReader().featureStream(contentsOf: url)
+            while let f = try stream.next() {
                 let id: String? = kind == .country
                     ? f.properties?["iso2"]?.stringValue.map { "iso3166-1:" + $0 }
                     : f.properties?["id"]?.stringValue
@@ -115,100 +118,4 @@ struct Outlines {
     }
 
     func geometry(of place: Place) -> Geometry? { byID[place.id] }
-}
-
-/// Output and polygon input of `resolve`, kept in one place until the GeoJSON codec
-/// (`GeoJSONWriter`, `GeoJSONReader`) is merged; then these become one-line calls to it.
-enum ResolveOutput {
-    static func encode(_ collection: FeatureCollection) -> Data {
-        var s = #"{"type":"FeatureCollection","features":["#
-        for (i, f) in collection.features.enumerated() {
-            s += (i == 0 ? "\n" : ",\n") + #"{"type":"Feature","geometry":"# + (f.geometry.map(geometry) ?? "null")
-            s += #","properties":"# + value(.object(f.properties ?? JSONObject())) + "}"
-        }
-        return Data((s + "\n]}\n").utf8)
-    }
-
-    private static func position(_ p: Position) -> String { "[\(number(p.longitude)),\(number(p.latitude))]" }
-    private static func ring(_ r: [Position]) -> String { "[" + r.map(position).joined(separator: ",") + "]" }
-    private static func rings(_ rs: [[Position]]) -> String { "[" + rs.map(ring).joined(separator: ",") + "]" }
-
-    private static func geometry(_ g: Geometry) -> String {
-        let coordinates: String
-        switch g {
-        case .point(let p): coordinates = position(p)
-        case .multiPoint(let ps), .lineString(let ps): coordinates = ring(ps)
-        case .multiLineString(let ls), .polygon(let ls): coordinates = rings(ls)
-        case .multiPolygon(let ps): coordinates = "[" + ps.map(rings).joined(separator: ",") + "]"
-        case .geometryCollection(let gs):
-            return #"{"type":"GeometryCollection","geometries":["# + gs.map(geometry).joined(separator: ",") + "]}"
-        }
-        return #"{"type":""# + g.typeName + #"","coordinates":"# + coordinates + "}"
-    }
-
-    private static func number(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(format: "%.7f", x).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
-    }
-
-    private static func value(_ v: JSONValue) -> String {
-        switch v {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .integer(let i): return String(i)
-        case .number(let d): return d.isFinite ? "\(d)" : "null"
-        case .string(let s): return string(s)
-        case .array(let a): return "[" + a.map(value).joined(separator: ",") + "]"
-        case .object(let o): return "{" + o.map { string($0.key) + ":" + value($0.value) }.joined(separator: ",") + "}"
-        }
-    }
-
-    private static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
-
-    /// The features of a GeoJSON FeatureCollection file (geometry and properties only).
-    static func readFeatures(_ url: URL) throws -> [Feature] {
-        let fail = { (m: String) in CLIFailure("\(url.path): \(m)") }
-        guard let data = try? Data(contentsOf: url) else { throw fail("cannot read") }
-        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let features = root["features"] as? [[String: Any]] else { throw fail("not a FeatureCollection") }
-        return try features.map { f in
-            var props = JSONObject()
-            for (k, v) in (f["properties"] as? [String: Any]) ?? [:] {
-                if let s = v as? String { props[k] = .string(s) }
-            }
-            guard let g = f["geometry"] as? [String: Any] else { return Feature(geometry: nil, properties: props) }
-            return Feature(geometry: try geometry(g, fail), properties: props)
-        }
-    }
-
-    private static func geometry(_ g: [String: Any], _ fail: (String) -> CLIFailure) throws -> Geometry {
-        func pos(_ a: Any) throws -> Position {
-            guard let c = a as? [Double], c.count >= 2 else { throw fail("bad position") }
-            return Position(latitude: c[1], longitude: c[0])
-        }
-        func line(_ a: Any) throws -> [Position] { try ((a as? [Any]) ?? []).map(pos) }
-        func poly(_ a: Any) throws -> [[Position]] { try ((a as? [Any]) ?? []).map(line) }
-        let c = g["coordinates"] as Any
-        switch g["type"] as? String {
-        case "Point": return .point(try pos(c))
-        case "Polygon": return .polygon(try poly(c))
-        case "MultiPolygon": return .multiPolygon(try ((c as? [Any]) ?? []).map(poly))
-        case "LineString": return .lineString(try line(c))
-        case "MultiLineString": return .multiLineString(try poly(c))
-        default: throw fail("unsupported geometry type")
-        }
-    }
 }

@@ -171,3 +171,13 @@ func unknown(_ name: String) {
     // Chisinau's alternates include "KIV" (its IATA code), whose key equals Kyiv's.
     #expect(Fixture.gazetteer.places(matchingKey: "kiv").map(\.id) == ["geonames:703448"])
 }
+
+@Test("a region named like its own town ranks below the town") func namesakeRegion() throws {
+    // Fixture: region iso3166-2:RU-MOW "Moskva" (alternate "Moscow", admin1 48) contains
+    // GeoNames 524901 Moscow (RU.48).
+    let r = Fixture.gazetteer.resolve(ResolveQuery(name: "Moscow"))
+    #expect(r.map(\.place.id).prefix(2) == ["geonames:524901", "iso3166-2:RU-MOW"])
+    let region = try #require(r.first { $0.place.kind == .region })
+    #expect(region.reasons.contains { $0.hasPrefix("a town in the region has this name") })
+    #expect(Fixture.top("Moscow", kind: .region)?.place.id == "iso3166-2:RU-MOW")
+}

@@ -140,4 +140,26 @@ struct LenientAndStreamingTests {
         let text = #"{"type":"Feature","geometry":null,"properties":{}}"# + "\n" + #"{"type":"Feature","geometry":null,"properties":{}}"#
         #expect(throws: GeoJSONError.self) { try GeoJSONReader().read(Data(text.utf8)) }
     }
+
+    @Test("a UTF-8 byte order mark before the JSON is skipped; columns count from after it")
+    func byteOrderMark() throws {
+        let text = "\u{FEFF}" + #"{"type":"Point","coordinates":[100,95]}"#
+        #expect(throws: GeoJSONError(source: "bom", line: 1, column: 31, path: "coordinates", message: "latitude 95 is outside ±90°")) {
+            _ = try GeoJSONReader().read(Data(text.utf8), source: "bom")
+        }
+        #expect(try GeoJSONReader().read(Data(("\u{FEFF}" + #"{"type":"Point","coordinates":[1,2]}"#).utf8)) == .geometry(.point(Position(latitude: 2, longitude: 1))))
+    }
+
+    @Test("strings: an escape or a raw control character is found at every offset of the 8-byte scan", arguments: 0..<18)
+    func stringScan(offset: Int) throws {
+        let head = String(repeating: "a", count: offset), tail = String(repeating: "b", count: 17 - offset)
+        let escaped = #"{"type":"Feature","geometry":null,"properties":{"s":""# + head + #"\"é"# + tail + #""}}"#
+        guard case .feature(let f) = try GeoJSONReader().read(Data(escaped.utf8)) else { Issue.record("not a feature"); return }
+        #expect(f[property: "s"] == .string(head + "\"é" + tail))
+        let raw = #"{"type":"Feature","geometry":null,"properties":{"s":""# + head + "\t" + tail + #""}}"#
+        // The tab sits at byte 53 + offset of the line (the string's content starts at column 54).
+        #expect(throws: GeoJSONError(source: "<data>", line: 1, column: 54 + offset, path: "properties.s", message: "control character byte 0x09 inside a string (escape it)")) {
+            _ = try GeoJSONReader().read(Data(raw.utf8))
+        }
+    }
 }

@@ -62,14 +62,13 @@ func pointBuffer(metres: Double) throws {
 
     let shrunk = try Ellipsoid.wgs84.inwardBuffer(polygon, metres: 10_000)
     try expectBand(shrunk, metres: 10_000) { try boundary.distance(from: $0) }
-    // Shrunk ⊂ polygon ⊂ grown, by area (GeographicLib areas of the same construction are not needed:
-    // strict ordering is implied by the definitions).
+    // By definition the shrunk polygon lies inside the polygon, which lies inside the grown one.
     let a = try Ellipsoid.wgs84.measure(polygon).area
     #expect(try Ellipsoid.wgs84.measure(shrunk).area < a)
     #expect(try Ellipsoid.wgs84.measure(grown).area > a)
-    // A 30 km inward buffer of a polygon whose thickest part is under 60 km... the 2°×2° square
-    // minus hole still has room; a 200 km inward buffer leaves nothing (half-width ≈ 111 km).
-    #expect(try Ellipsoid.wgs84.inwardBuffer(polygon, metres: 200_000).isEmpty)
+    // Hand computation: the square is 2° of latitude (≈ 222 km) by 2° of longitude at 50°N (≈ 143 km),
+    // so no point is more than ≈ 72 km from its boundary and an 80 km inward buffer is empty.
+    #expect(try Ellipsoid.wgs84.inwardBuffer(polygon, metres: 80_000).isEmpty)
 }
 
 @Test("a buffer crossing the antimeridian comes out cut into valid parts") func antimeridianBuffer() throws {
@@ -101,4 +100,12 @@ func polarBuffer(latitude: Double) throws {
 @Test("bad buffer distances are typed errors", arguments: [0.0, -5, .nan, .infinity, 2e7])
 func badBufferDistance(metres: Double) {
     #expect(throws: GeodesyError.self) { try Ellipsoid.wgs84.buffer(.point(kyiv), metres: metres) }
+}
+
+@Test("degenerate inputs to a buffer are typed errors") func badBufferGeometry() {
+    #expect(throws: GeodesyError.self) { try Ellipsoid.wgs84.buffer(.lineString([kyiv]), metres: 100) }
+    #expect(throws: GeodesyError.self) { try Ellipsoid.wgs84.buffer(.lineString([kyiv, kyiv]), metres: 100) }
+    #expect(throws: GeodesyError.self) { try Ellipsoid.wgs84.buffer(.polygon([ring([(0, 0), (0, 1)])]), metres: 100) }
+    #expect(throws: GeodesyError.self) { try Ellipsoid.wgs84.inwardBuffer(.point(kyiv), metres: 100) }
+    #expect(throws: GeodesyError.self) { try Ellipsoid.wgs84.buffer(.point(kyiv), metres: 100, spacing: 0) }
 }

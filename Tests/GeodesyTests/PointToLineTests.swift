@@ -77,7 +77,7 @@ struct BruteForce {
     let brute = BruteForce(line)
     var rng = SplitMix(state: 11)
     let box = Geometry.lineString(line).boundingBox!
-    let points = (0..<150).map { _ in
+    let points = (0..<100).map { _ in
         Position(latitude: Double.random(in: (box.south - 0.5)...(box.north + 0.5), using: &rng),
                  longitude: Double.random(in: (box.west - 0.5)...(box.east + 0.5), using: &rng))
     }

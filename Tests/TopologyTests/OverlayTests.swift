@@ -98,6 +98,23 @@ struct OverlayTests {
         }
     }
 
+    // Two overlapping squares in one collection are not a valid area; GEOS's overlay refuses such
+    // input with a TopologyException. The message must reach us through the context's error handler
+    // (not stderr), named with the C function, and not linger into the next call.
+    @Test("a GEOS failure becomes a typed error with GEOS's message")
+    func libraryError() throws {
+        let overlapping = Geometry.geometryCollection([square(0, 0, 1), square(0.5, 0, 1)])
+        let error = #expect(throws: TopologyError.self) { try overlapping.intersection(square(0, 0, 1)) }
+        guard case .library(let function, let message)? = error else {
+            Issue.record("expected a GEOS error, got \(String(describing: error))")
+            return
+        }
+        #expect(function == "GEOSIntersection_r")
+        #expect(message.hasPrefix("TopologyException"), "\(message)")
+        // Dissolving the parts first gives [0,1.5]×[0,1], whose overlap with [0,1]² has area 1.
+        #expect(try Geometry.unaryUnion([square(0, 0, 1), square(0.5, 0, 1)]).intersection(square(0, 0, 1)).planarArea() == 1)
+    }
+
     @Test("NaN coordinates are rejected with their path")
     func nanInput() throws {
         let bad = Geometry.polygon([[p(0, 0), p(1, .nan), p(1, 1), p(0, 0)]])

@@ -1,0 +1,1 @@
+"""Builds IncidentMapper's committed gazetteer (the top-level Gazetteer/ folder) from pinned packages."""

@@ -1,0 +1,47 @@
+"""Geometry helpers: representative points and coordinate rounding."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shapely
+from shapely.geometry import MultiPolygon, Point, Polygon
+from shapely.ops import polylabel
+
+
+def _weighted_area(p: Polygon) -> float:
+    # Degree² scaled by cos(latitude): proportional to true area for parts of similar latitude.
+    return p.area * math.cos(math.radians(p.centroid.y))
+
+
+def largest_part(geom) -> Polygon:
+    parts = [g for g in shapely.get_parts(geom) if isinstance(g, Polygon) and not g.is_empty]
+    return max(parts, key=lambda p: (_weighted_area(p), p.bounds))
+
+
+def representative_point(geom) -> tuple[float, float]:
+    """(latitude, longitude) of the pole of inaccessibility of the largest part.
+
+    Computed in a plane where longitudes are scaled by cos(latitude of the part), so the point
+    is about equally far from the part's edges in metres, not in degrees. Deterministic.
+    """
+    part = largest_part(geom)
+    scale = max(math.cos(math.radians(part.centroid.y)), 0.05)
+    planar = shapely.transform(part, lambda a: a * np.array([scale, 1.0]))
+    minx, miny, maxx, maxy = planar.bounds
+    tolerance = max(min(maxx - minx, maxy - miny) / 200.0, 1e-5)
+    p = polylabel(planar, tolerance=tolerance)
+    lon, lat = p.x / scale, p.y
+    if not part.contains(Point(lon, lat)):
+        q = part.representative_point()
+        lon, lat = q.x, q.y
+    return lat, lon
+
+
+def round_geometry(geom, decimals: int = 5):
+    """Coordinates rounded to `decimals` (5 ≈ 1 m), made valid again, polygonal parts only."""
+    from .dcw import as_multipolygon
+
+    g = shapely.set_precision(geom, 10.0 ** -decimals, mode="valid_output")
+    return as_multipolygon(g) if isinstance(geom, (Polygon, MultiPolygon)) else g
