@@ -74,7 +74,7 @@ struct ClaimExtractor: Sendable {
               u.next < tokens.count, tokens[u.next].text == ")" else { return e }
         claim.alternatives.append(n.value * u.factor)
         claim.end = tokens[u.next].end
-        claim.text = String(String.UnicodeScalarView(scalars[claim.start..<claim.end]))
+        claim.text = String(scalars: scalars[claim.start..<claim.end])
         return u.next + 1
     }
 
@@ -195,7 +195,7 @@ struct ClaimExtractor: Sendable {
     }
 
     private func text(_ a: Int, _ b: Int) -> String {
-        String(String.UnicodeScalarView(scalars[tokens[a].start..<tokens[b - 1].end]))
+        String(scalars: scalars[tokens[a].start..<tokens[b - 1].end])
     }
 }
 

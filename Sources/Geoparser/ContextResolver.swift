@@ -23,7 +23,7 @@ struct ContextResolver: Sendable {
     /// at `proximityKilometres` it gains about a third of it.
     var proximityWeight = 3.0
     var proximityKilometres = 150.0
-    var countryWeight = 3.0
+    var countryWeight = 4.5
     var regionWeight = 2.5
     var commaWeight = 6.0
     /// At most this many candidates per name get the full contextual score.

@@ -19,7 +19,7 @@ struct Document: Sendable {
 
     /// The text between two scalar offsets.
     func text(_ start: Int, _ end: Int) -> String {
-        String(String.UnicodeScalarView(scalars[start..<end]))
+        String(scalars: scalars[start..<end])
     }
 
     /// The text of tokens `a..<b` as written (with the original spacing and punctuation).

@@ -1,3 +1,4 @@
+import Foundation
 import Gazetteer
 
 /// The gazetteer as the geoparser's name lookup.
@@ -5,14 +6,50 @@ import Gazetteer
 /// ISO-code matches are dropped: the geoparser matches abbreviations itself, case-sensitively, so that
 /// "In", "It" or "Us" at the start of a sentence never become India, Italy or the United States.
 /// A region's qualifier-less name ("Kursk" for Kursk Oblast) is kept; the resolver prefers the
-/// eponymous city unless the text says "region"/"oblast". Thread-safe: the gazetteer is immutable.
+/// eponymous city unless the text says "region"/"oblast". Thread-safe: the gazetteer is immutable
+/// and the look-up cache is guarded by a lock.
+///
+/// Look-ups are memoised across documents (a name such as "Washington" has hundreds of entries, each
+/// of which would otherwise be rebuilt as a `PlaceRecord` for every document that mentions it; most
+/// capitalised n-grams of a text are misses, which are cached too).
 struct GazetteerLookup: PlaceLookup {
     let gazetteer: Gazetteer
+    private let cache = Cache()
+
+    init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    /// Key → records, shared by all threads; cleared when it grows past `limit` entries so that an
+    /// endless stream of documents cannot exhaust memory.
+    private final class Cache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var records: [String: [PlaceRecord]] = [:]
+        let limit = 500_000
+
+        func get(_ key: String) -> [PlaceRecord]? {
+            lock.lock()
+            defer { lock.unlock() }
+            return records[key]
+        }
+
+        func set(_ key: String, _ value: [PlaceRecord]) {
+            lock.lock()
+            defer { lock.unlock() }
+            if records.count >= limit { records.removeAll(keepingCapacity: true) }
+            records[key] = value
+        }
+    }
 
     func key(_ surface: String) -> String { NameNormalizer.key(surface) }
 
     func places(matchingKey key: String) -> [PlaceRecord] {
         guard !key.isEmpty else { return [] }
+        if let hit = cache.get(key) { return hit }
+        let out = uncachedPlaces(matchingKey: key)
+        cache.set(key, out)
+        return out
+    }
+
+    private func uncachedPlaces(matchingKey key: String) -> [PlaceRecord] {
         var seen = Set<String>()
         var out: [PlaceRecord] = []
         for match in gazetteer.matches(forKey: key) where match.form != .code {

@@ -18,9 +18,22 @@ public struct Token: Sendable, Hashable {
     /// Offset one past the last scalar.
     public var end: Int
     /// The token's text.
-    public var text: String
+    public var text: String {
+        didSet { lowered = text.lowercased() }
+    }
     /// True when whitespace (or the start of text) comes right before the token.
     public var spaceBefore: Bool
+    /// The text lower-cased, for table look-ups (computed once: the rules consult it many times).
+    public private(set) var lowered: String
+
+    public init(kind: Kind, start: Int, end: Int, text: String, spaceBefore: Bool) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.spaceBefore = spaceBefore
+        self.lowered = text.lowercased()
+    }
 
     /// True when the first letter is upper case (any script).
     public var isCapitalized: Bool {
@@ -38,7 +51,24 @@ public struct Token: Sendable, Hashable {
         }
         return letters >= 2
     }
+}
 
-    /// The text lower-cased, for table look-ups.
-    public var lowered: String { text.lowercased() }
+extension String {
+    /// The text of `scalars`, encoded straight into the string's UTF-8 storage: one allocation and
+    /// no per-scalar growth (appending to a `UnicodeScalarView` scalar by scalar is several times
+    /// slower, and the geoparser builds a string for every token and every candidate n-gram).
+    init(scalars: ArraySlice<Unicode.Scalar>) {
+        var bytes = 0
+        for s in scalars { bytes += UTF8.width(s) }
+        self.init(unsafeUninitializedCapacity: bytes) { buffer in
+            var i = 0
+            for s in scalars {
+                UTF8.encode(s) { byte in
+                    buffer[i] = byte
+                    i += 1
+                }
+            }
+            return i
+        }
+    }
 }

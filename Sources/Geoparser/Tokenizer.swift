@@ -82,9 +82,7 @@ public struct Tokenizer: Sendable {
     // MARK: scanning
 
     private func make(_ kind: Token.Kind, _ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ space: Bool) -> Token {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: s[a..<b])
-        return Token(kind: kind, start: a, end: b, text: String(text), spaceBefore: space)
+        Token(kind: kind, start: a, end: b, text: String(scalars: s[a..<b]), spaceBefore: space)
     }
 
     private func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }

@@ -182,7 +182,8 @@ enum GeoparseOutput {
     static func jsonLines(_ docs: [GeoparseInput.Document], _ results: [GeoparseResult], demonyms: Bool) -> Data {
         var out = Data()
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Sorted keys: the same input gives byte-identical output in every run.
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         for (index, (doc, result)) in zip(docs, results).enumerated() {
             var mentions = result.toponyms
             if demonyms { mentions = (mentions + result.demonyms).sorted { $0.start < $1.start } }

@@ -93,7 +93,10 @@ struct GeoparseCommandTests {
         let props = features.compactMap { $0["properties"] as? [String: Any] }
         let places = props.filter { $0["feature"] as? String == "place" }
         let names = Set(places.compactMap { $0["name"] as? String })
-        #expect(names.isSuperset(of: ["Sudzha", "Korenevo", "Ukraine", "Russia"]))
+        #expect(names.isSuperset(of: ["Sudzha", "Korenevo", "Ukraine"]))
+        // Russia by its id, not its name: the gazetteer's canonical name is "Russian Federation"
+        // (ISO 3166-1 short name); RU is its ISO 3166-1 alpha-2 code.
+        #expect(places.contains { $0["id"] as? String == "iso3166-1:RU" })
         // Korenevo must be the Kursk one: GeoNames puts it at 51.41 N, 34.91 E (the Moscow-oblast one is near 55.7 N).
         let korenevo = try #require(features.first { ($0["properties"] as? [String: Any])?["name"] as? String == "Korenevo" })
         let point = try #require((korenevo["geometry"] as? [String: Any])?["coordinates"] as? [Double])
@@ -107,7 +110,7 @@ struct GeoparseCommandTests {
         #expect(claims.compactMap { $0["value"] as? Double }.sorted() == [10_000, 30_000, 1e9])
         #expect(claims.contains { $0["date"] as? String == "2024-08-09" })
         let into = try #require(claims.first { $0["value"] as? Double == 30_000 })
-        #expect((into["subject"] as? [String: Any])?["placeName"] as? String == "Russia")
+        #expect((into["subject"] as? [String: Any])?["placeId"] as? String == "iso3166-1:RU")
     }
 
     @Test("the same text on stdin and as a file gives the same output",
