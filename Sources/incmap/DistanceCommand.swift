@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoJSON
+import Gazetteer
 import Geodesy
 
 /// `incmap distance A B`: the exact WGS84 geodesic between two positions.
@@ -8,7 +9,8 @@ struct Distance: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Geodesic distance and azimuths between two positions on the WGS84 ellipsoid.",
         discussion: """
-            Each position is "lat,lon" in decimal degrees (e.g. 50.45466,30.52380). Prints one JSON \
+            Each end is "lat,lon" in decimal degrees (e.g. 50.45466,30.52380) or a place name, resolved \
+            with the gazetteer to its best-ranked candidate (named in "from"/"to"). Prints one JSON \
             object: {"metres": …, "azimuth_deg": …, "back_azimuth_deg": …}; azimuths are degrees \
             clockwise from true north, the back azimuth is the bearing from B back to A. Negative \
             coordinates need no quoting: incmap distance -33.8688,151.2093 -34.6037,-58.3816.
@@ -16,7 +18,7 @@ struct Distance: ParsableCommand {
     )
 
     // Collected as unrecognised tokens so that "-33.8,151.2" is a position, not an unknown flag.
-    @Argument(parsing: .allUnrecognized, help: "Start and end positions, \"lat,lon\" each.")
+    @Argument(parsing: .allUnrecognized, help: "Start and end: \"lat,lon\" or a place name each (e.g. Minsk Kyiv).")
     var positions: [String] = []
 
     // Batch mode for benchmarks and scripts (hidden while the border-analysis commands cover the
@@ -42,12 +44,15 @@ struct Distance: ParsableCommand {
 
     func run() throws {
         if let toLine, let points { return try runBatch(line: toLine, points: points) }
-        let a = try Self.position(positions[0]), b = try Self.position(positions[1])
-        let g = try Ellipsoid.wgs84.inverse(from: a, to: b)
-        let line = MeasurementLine()
+        let ends = try PlaceOrPosition.resolveAll(positions)
+        let g = try Ellipsoid.wgs84.inverse(from: ends[0].position, to: ends[1].position)
+        var line = MeasurementLine()
             .number("metres", g.metres, decimals: 3)
             .number("azimuth_deg", g.azimuth, decimals: 9)
             .number("back_azimuth_deg", g.backAzimuth, decimals: 9)
+        for (key, end) in zip(["from", "to"], ends) {
+            if let place = end.place { line = line.string(key, "\(place.name) (\(place.id))") }
+        }
         Console.out(line.text + "\n")
     }
 
@@ -88,6 +93,14 @@ struct Distance: ParsableCommand {
     /// Turns one command-line endpoint into a position. The only place that reads A and B, so that
     /// place names (from the gazetteer) can be added here.
     /// - Throws: `CLIFailure` naming the argument when it is not "lat,lon" within range.
+    /// A "lat,lon" position; nil when the text is not of that form at all (then it may be a place
+    /// name), an error when it is but the numbers are out of range.
+    static func coordinates(_ text: String) throws -> Position? {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, Double(parts[0]) != nil, Double(parts[1]) != nil else { return nil }
+        return try position(text)
+    }
+
     static func position(_ text: String) throws -> Position {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -144,5 +157,28 @@ struct MeasurementLine {
             }
         }
         return out + "\""
+    }
+}
+
+/// One end of `incmap distance`: coordinates as given, or the best gazetteer candidate for a name.
+struct PlaceOrPosition {
+    var position: Position
+    var place: Place?
+
+    /// Resolves every argument; the gazetteer is loaded only when some argument is a name.
+    static func resolveAll(_ texts: [String]) throws -> [PlaceOrPosition] {
+        var gazetteer: Gazetteer?
+        return try texts.map { text in
+            if let p = try Distance.coordinates(text) { return PlaceOrPosition(position: p) }
+            if gazetteer == nil {
+                do { gazetteer = try Gazetteer.load(from: Gazetteer.locate(), cacheDirectory: Gazetteer.defaultCacheDirectory) } catch {
+                    throw CLIFailure("\"\(text)\" is not \"lat,lon\", and place names need the gazetteer: \(error)")
+                }
+            }
+            guard let best = gazetteer!.resolve(ResolveQuery(name: text, limit: 1)).first else {
+                throw CLIFailure("\"\(text)\": no such place in the gazetteer, and not a \"lat,lon\" position")
+            }
+            return PlaceOrPosition(position: best.place.location, place: best.place)
+        }
     }
 }
