@@ -105,7 +105,7 @@ def main() -> int:
     if args.borders_only:
         from . import outlines
         polys, _ = country_polygons(args.cache)
-        outlines.write_borders(args.out, polys, log)
+        outlines.write_borders(args.out, outlines.simplify_outlines(polys), log)
         log(f"done ({time.time() - t0:.0f} s)")
         return 0
 
@@ -130,8 +130,9 @@ def main() -> int:
 
     from . import outlines
     outlines.write_regions(args.out, units, log)
-    outlines.write_countries(args.out, polys, log)
-    outlines.write_borders(args.out, polys, log)
+    simple = outlines.simplify_outlines(polys)
+    outlines.write_countries(args.out, simple, log)
+    outlines.write_borders(args.out, simple, log)
     log(f"done ({time.time() - t0:.0f} s)")
     return 0
 

@@ -61,6 +61,25 @@ VARIANTS: dict[str, list[str]] = {
 }
 
 
+# The names news reports use, where ISO 3166's short name is a formal one ("Russian Federation",
+# "Korea, Republic of"). The formal names stay among the variants.
+SHORT_NAMES = {
+    "BN": "Brunei", "BO": "Bolivia", "CD": "DR Congo", "CG": "Republic of the Congo", "CV": "Cape Verde",
+    "CZ": "Czechia", "FM": "Micronesia", "GB": "United Kingdom", "IR": "Iran", "KP": "North Korea",
+    "KR": "South Korea", "LA": "Laos", "MD": "Moldova", "PS": "Palestine", "RU": "Russia", "SY": "Syria",
+    "TR": "Turkey", "TW": "Taiwan", "TZ": "Tanzania", "US": "United States", "VA": "Vatican City",
+    "VE": "Venezuela", "VN": "Vietnam",
+}
+
+
+def display_name(iso2: str) -> str:
+    """The country's name as written in outputs: the news name, else ISO's common or short name."""
+    if iso2 in SHORT_NAMES:
+        return SHORT_NAMES[iso2]
+    c = pycountry.countries.get(alpha_2=iso2)
+    return (getattr(c, "common_name", None) or c.name) if c else EXTRA[iso2][1]
+
+
 def _translators() -> dict[str, gettext.NullTranslations]:
     return {loc: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[loc]) for loc in LOCALES}
 
@@ -72,7 +91,7 @@ def records(polygons: dict) -> list[list[str]]:
     for iso2 in sorted(polygons):
         c = pycountry.countries.get(alpha_2=iso2)
         if c is not None:
-            iso3, name = c.alpha_3, getattr(c, "common_name", None) or c.name
+            iso3, name = c.alpha_3, display_name(iso2)
             english = [c.name, getattr(c, "official_name", ""), getattr(c, "common_name", "")]
             local = [tr[loc].gettext(n) for loc in LOCALES for n in english if n]
         else:

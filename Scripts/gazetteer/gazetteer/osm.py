@@ -92,7 +92,7 @@ def border_lines(polys: dict, neighbours: dict, log) -> tuple[dict, dict]:
             if b <= a or a not in outline or b not in outline:
                 continue
             shared = shapely.intersection(outline[a].boundary, outline[b].boundary)
-            parts = [g for g in shapely.get_parts(shared) if g.geom_type == "LineString"]
+            parts = [g for g in shapely.get_parts(shared) if g.geom_type == "LineString" and not g.is_empty]
             if not parts:
                 continue
             edge = shapely.line_merge(MultiLineString(parts))

@@ -153,20 +153,44 @@ def geodesic_length_km(line) -> float:
     return total
 
 
+# Douglas–Peucker tolerance for whole outlines: ≈ 55 m, a tenth of DCW's ≈ 500 m accuracy. The
+# coast-only simplification above keeps land borders exact but is far too slow in Python for the
+# 6.6 M DCW vertices; at this tolerance the land borders move by less than a tenth of their error.
+OUTLINE_TOLERANCE_DEG = 0.0005
+COUNTRY_TOLERANCE_DEG = 0.0015
+
+
+def simplify_outlines(polys: dict) -> dict:
+    """Every country simplified at OUTLINE_TOLERANCE_DEG, repaired, on a 1e-5° grid."""
+    out = {}
+    for code in sorted(polys):
+        s = shapely.simplify(fix_wrap(polys[code]), OUTLINE_TOLERANCE_DEG, preserve_topology=False)
+        if not s.is_valid:
+            s = shapely.make_valid(s)
+        out[code] = as_multipolygon(shapely.set_precision(s, 1e-5, mode="valid_output"))
+    return out
+
+
 def write_countries(out_dir: Path, polys: dict, log) -> None:
     import pycountry
 
     from . import countries as countries_mod
 
-    neighbours = _neighbours(polys)
-    simple = simplify_coasts(polys, neighbours)
+    # The committed outlines are coarser again (≈ 165 m, still a third of DCW's accuracy) to keep the
+    # folder compact; borders are cut from the finer outlines before this step.
+    simple = {}
+    for code, g in polys.items():
+        s = shapely.simplify(g, COUNTRY_TOLERANCE_DEG, preserve_topology=False)
+        if not s.is_valid:
+            s = shapely.make_valid(s)
+        simple[code] = as_multipolygon(shapely.set_precision(s, 1e-5, mode="valid_output"))
     before = sum(shapely.get_num_coordinates(g) for g in polys.values())
     after = sum(shapely.get_num_coordinates(g) for g in simple.values())
     log(f"countries.geojson: {before} → {after} vertices after coast simplification")
     features = []
     for code in sorted(simple):
         c = pycountry.countries.get(alpha_2=code)
-        iso3, name = (c.alpha_3, getattr(c, "common_name", None) or c.name) if c else countries_mod.EXTRA[code][:2]
+        iso3, name = (c.alpha_3 if c else countries_mod.EXTRA[code][0]), countries_mod.display_name(code)
         source = DCW_SOURCE if code not in ("HK", "MO") else DCW_SOURCE + " (state CN." + code + ")"
         features.append(({"iso2": code, "iso3": iso3, "name": name, "source": source}, simple[code]))
     geojson.write(out_dir / "countries.geojson", features)
@@ -182,6 +206,7 @@ def write_regions(out_dir: Path, units: list[dict], log) -> None:
 
 
 def write_borders(out_dir: Path, polys: dict, log) -> None:
+    """Borders between the simplified outlines (`simplify_outlines`), OSM-derived where available."""
     neighbours = _neighbours(polys)
     log(f"{sum(len(v) for v in neighbours.values()) // 2} neighbouring country pairs in DCW")
     dcw_lines = dcw_border_lines(polys, neighbours)
@@ -205,3 +230,30 @@ def write_borders(out_dir: Path, polys: dict, log) -> None:
     for (props, line) in borders:
         if props["pair"] in ("BY-UA", "RU-UA", "BY-RU", "PL-UA"):
             log(f"border {props['pair']}: {props['length_km']} km from {props['source']}")
+
+
+def fix_wrap(geom):
+    """Repairs parts that DCW's longitude conversion wrapped the wrong way at the antimeridian.
+
+    Such a part has vertices at about −180° and +180° joined straight across the globe (Russia's
+    Arctic coast, Fiji): shifted by +360° where negative it becomes narrow again, and is then cut
+    at 180° into a western and an eastern piece (RFC 7946). Antarctica, which really spans every
+    longitude, stays wide after the shift and is left alone.
+    """
+    out = []
+    for part in shapely.get_parts(geom):
+        minx, _, maxx, _ = part.bounds
+        if maxx - minx <= 180:
+            out.append(part)
+            continue
+        shifted = shapely.transform(part, lambda c: np.where(c[:, :1] < 0, c + [360, 0], c))
+        sx0, _, sx1, _ = shifted.bounds
+        if sx1 - sx0 > 180:
+            out.append(part)
+            continue
+        shifted = shapely.make_valid(shifted)
+        west = shapely.clip_by_rect(shifted, -180, -90, 180, 90)
+        east = shapely.transform(shapely.clip_by_rect(shifted, 180, -90, 540, 90), lambda c: c - [360, 0])
+        out.extend(p for p in shapely.get_parts(west) if p.geom_type == "Polygon" and not p.is_empty)
+        out.extend(p for p in shapely.get_parts(east) if p.geom_type == "Polygon" and not p.is_empty)
+    return as_multipolygon(shapely.make_valid(MultiPolygon(out)))
