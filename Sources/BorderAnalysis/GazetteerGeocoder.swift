@@ -10,7 +10,8 @@ public struct GazetteerGeocoder: PlaceGeocoder {
     public init(_ gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     public func geocode(_ name: String, country: String?) throws -> GeocodedPlace? {
-        let query = ResolveQuery(name: name, country: countryCode(country), limit: 1)
+        // Exact names only: a misspelt event place is reported for a person to fix, never guessed.
+        let query = ResolveQuery(name: name, country: countryCode(country), limit: 1, fuzzy: false)
         guard let best = gazetteer.resolve(query).first else { return nil }
         return GeocodedPlace(query: name, name: best.place.name, placeID: best.place.id, position: best.place.location)
     }

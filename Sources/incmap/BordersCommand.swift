@@ -122,9 +122,12 @@ extension BorderDataOptions {
     /// The gazetteer's place lookup, for events and places given only by name. Loaded from the same
     /// folder as the borders when it holds the place tables, else from `Gazetteer.locate()`.
     func geocoder() throws -> any PlaceGeocoder {
+        // The places come from the same folder as the borders: an explicit --gazetteer without
+        // places.tsv must not silently fall back to another copy of the data.
         let folder = try location()
-        let places = FileManager.default.fileExists(atPath: folder.appendingPathComponent("places.tsv").path)
-            ? folder : try Gazetteer.locate()
-        return GazetteerGeocoder(try Gazetteer.load(from: places))
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("places.tsv").path) else {
+            throw CLIFailure("\(folder.path) has no places.tsv, so places given only by name cannot be placed")
+        }
+        return GazetteerGeocoder(try Gazetteer.load(from: folder, cacheDirectory: Gazetteer.defaultCacheDirectory))
     }
 }
