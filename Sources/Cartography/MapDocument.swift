@@ -95,5 +95,5 @@ public enum Attribution {
     /// For borders from OpenStreetMap.
     public static let openStreetMap = "Borders: © OpenStreetMap contributors (ODbL)"
     /// For country outlines from GMT's Digital Chart of the World package.
-    public static let dcw = "Countries: Digital Chart of the World via GMT (public domain)"
+    public static let dcw = "Countries and borders: Digital Chart of the World, DCW-GMT (LGPL-3+)"
 }

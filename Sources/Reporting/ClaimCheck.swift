@@ -35,8 +35,9 @@ struct ClaimCheck: Sendable {
     /// The claim as a feature: at the deepest/checked place when there is one, else without geometry.
     func feature(at position: Position?) -> Feature {
         let c = found.claim
+        let text = c.oneLineText
         var p: JSONObject = [
-            "kind": "claim", "claim_kind": .string(c.kind.rawValue), "name": .string(c.text), "text": .string(c.text),
+            "kind": "claim", "claim_kind": .string(c.kind.rawValue), "name": .string(text), "text": .string(text),
             "qualifier": .string(c.qualifier.rawValue), "sentence": .string(found.sentence),
             "start": .integer(Int64(c.start)), "end": .integer(Int64(c.end)),
             "verdict": .string(verdict.rawValue), "finding": .string(finding),
@@ -68,7 +69,8 @@ struct ClaimCheck: Sendable {
 ///   measured to the nearest border, or to the borders of the country the phrase names.
 /// - A distance "into <country>" — or any distance in a sentence about an advance, depth or incursion
 ///   once such a country is known — is checked as an incursion depth: every named populated place
-///   inside that country, measured from its border with the neighbour nearest to those places.
+///   inside that country and within max(2 × claim, claim + 50 km) of its border, measured from its
+///   border with the neighbour nearest to those places.
 /// - Tolerance: "about"/exact figures agree within max(20 %, 1 km) plus the border data's accuracy;
 ///   "up to"/"within" need measured ≤ claimed + accuracy; "at least"/"more than" measured ≥ claimed − accuracy.
 /// - Areas are put in context as a share of the country named or in play; fractions and dates are listed.
@@ -150,7 +152,7 @@ struct ClaimChecker {
         let tol = tolerance(for: found.claim, claimed: claimed, accuracy: accuracy)
         let agree = measured.allSatisfy { agrees($0.1.metres, claimed: claimed, qualifier: found.claim.qualifier, tolerance: tol, accuracy: accuracy) }
         let parts = measured.map { "\($0.0.record.name) lies \(Format.km($0.1.metres)) from the \(network.pairName($0.1.border)) border" }
-        let finding = Format.sentence(parts) + "; the text says \(found.claim.text): "
+        let finding = Format.sentence(parts) + "; the text says \(found.claim.oneLineText): "
             + (agree ? "consistent" : "inconsistent") + " (\(Format.toleranceText(found.claim.qualifier, tol: tol, accuracy: accuracy)))."
         var check = ClaimCheck(found: found, verdict: agree ? .consistent : .inconsistent, finding: finding,
                                pair: measured.first?.1.border, side: measured.first?.1.country,
@@ -192,7 +194,11 @@ struct ClaimChecker {
     // MARK: incursion depth
 
     private func checkDepth(_ found: FoundClaim, metres claimed: Double, into: String) -> ClaimCheck {
+        // Places far beyond any plausible reading of the claim (more than twice its depth, and more
+        // than 50 km past it) are named for other reasons: a capital standing for its government.
+        let reach = max(2 * claimed, claimed + 50_000)
         let inside = places.filter { $0.record.kind == .place && $0.proximity?.country == into
+            && ($0.proximity?.metres ?? .infinity) <= reach
             && $0.mentions.contains { $0.document == found.document } }
         let name = network.countries[into]?.name ?? into
         guard !inside.isEmpty else {
@@ -217,12 +223,12 @@ struct ClaimChecker {
         guard let deepest else { return unverifiable(found, "no named place lies inside \(name)") }
         let beyond = depth.places.filter { $0.insideInto && $0.metres > claimed + accuracy }
         let reaches = deepest.metres >= claimed - tol
-        var finding = "Claimed depth \(found.claim.text) into \(name): the deepest place the text names, \(deepest.place.label), "
+        var finding = "Claimed depth \(found.claim.oneLineText) into \(name): the deepest place the text names, \(deepest.place.label), "
             + "lies \(Format.km(deepest.metres)) from the \(network.pairName(depth.pair)) border"
         let verdict: ClaimCheck.Verdict
         if !beyond.isEmpty {
             verdict = .inconsistent
-            finding += "; \(Format.sentence(beyond.map(\.place.label))) lie deeper than claimed."
+            finding += "; \(Format.sentence(beyond.map(\.place.label))) \(beyond.count == 1 ? "lies" : "lie") deeper than claimed."
         } else {
             verdict = .consistent
             finding += reaches ? ", as deep as claimed." : "; every named place lies within the claimed depth, but none reaches it."
@@ -269,7 +275,7 @@ struct ClaimChecker {
 
     private func unverifiable(_ found: FoundClaim, _ why: String, warning: Bool = false) -> ClaimCheck {
         ClaimCheck(found: found, verdict: .unverifiable, finding: "Not checked: \(why).",
-                   warning: warning ? "claim \"\(found.claim.text)\": \(why)" : nil)
+                   warning: warning ? "claim \"\(found.claim.oneLineText)\": \(why)" : nil)
     }
 
     private func link(from place: PlaceRecord, to foot: Position, metres: Double, pair: BorderPair) -> Feature {
@@ -291,4 +297,9 @@ extension BorderNetwork {
         let a = countries[pair.first]?.name ?? pair.first, b = countries[pair.second]?.name ?? pair.second
         return "\(a)–\(b)"
     }
+}
+
+extension Claim {
+    /// The claim's text with line breaks and runs of spaces folded to single spaces.
+    var oneLineText: String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 }

@@ -70,14 +70,24 @@ extension MapJob {
             layers.append(MapLayer(name: "claims", title: "Claims checked", kind: .claims,
                                    features: FeatureCollection(features: claimPoints), style: style))
         }
+        // Countries named in a text stay in places.geojson but are not drawn as points: their
+        // representative point (often thousands of km away) would set the map's extent.
+        let drawn = findings.features.filter { $0[property: "kind"]?.stringValue != "country" }
         layers.append(MapLayer(name: findingsKind == .events ? "events" : "places",
-                               title: findingsKind == .events ? "Events" : "Places named", kind: findingsKind, features: findings))
+                               title: findingsKind == .events ? "Events" : "Places named", kind: findingsKind,
+                               features: FeatureCollection(features: drawn)))
         let document = MapDocument(title: title(for: name),
                                    subtitle: "Distances are geodesic on the WGS84 ellipsoid; border accuracy as stated per feature.",
                                    layers: layers,
-                                   attribution: [Attribution.geoNames, Attribution.openStreetMap, Attribution.dcw])
+                                   attribution: attribution(for: borders))
         return AssembledLayers(findings: findings, findingsKind: findingsKind, borders: borders, zones: zones,
                                claims: claims, lines: lines, countries: countries, pairs: sortedPairs, document: document)
+    }
+
+    /// Credit lines for the data drawn: GeoNames, DCW, and OpenStreetMap only when a border used comes from it.
+    func attribution(for borders: [Feature]) -> [String] {
+        let osm = borders.contains { $0[property: "source"]?.stringValue?.contains("OpenStreetMap") == true }
+        return [Attribution.geoNames] + (osm ? [Attribution.openStreetMap] : []) + [Attribution.dcw]
     }
 
     /// Country outlines whose bounding box meets the findings' box widened by 3°, plus the

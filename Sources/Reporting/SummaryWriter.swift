@@ -30,7 +30,7 @@ struct SummaryWriter {
         if !substantive.isEmpty {
             out += "## Claims in the text, checked\n\n"
             for c in substantive {
-                out += "- “\(c.found.claim.text)\(c.found.claim.subject.map { " \($0.relation) \($0.text)" } ?? "")” — **\(c.verdict.rawValue)**. \(c.finding)\n"
+                out += "- “\(c.found.claim.oneLineText)\(c.found.claim.subject.map { " \($0.relation) \($0.text)" } ?? "")” — **\(c.verdict.rawValue)**. \(c.finding)\n"
             }
             out += "\n"
         }
