@@ -99,12 +99,16 @@ public final class Gazetteer: Sendable {
     /// running executable's directory.
     /// - Throws: `GazetteerError` when `$INCMAP_GAZETTEER` names a folder without `places.tsv`,
     ///   or when no folder is found.
-    public static func locate() throws -> URL {
+    public static func locate() throws -> URL { try locate(requiring: "places.tsv") }
+
+    /// Like `locate()`, but the folder is recognised by `file` (e.g. `borders.geojson` for commands
+    /// that only need the outlines).
+    public static func locate(requiring file: String) throws -> URL {
         let fm = FileManager.default
         if let env = ProcessInfo.processInfo.environment["INCMAP_GAZETTEER"], !env.isEmpty {
             let url = URL(fileURLWithPath: env, isDirectory: true)
-            guard fm.fileExists(atPath: url.appendingPathComponent("places.tsv").path) else {
-                throw GazetteerError(file: env, message: "INCMAP_GAZETTEER names a folder without places.tsv")
+            guard fm.fileExists(atPath: url.appendingPathComponent(file).path) else {
+                throw GazetteerError(file: env, message: "INCMAP_GAZETTEER names a folder without \(file)")
             }
             return url
         }
@@ -114,13 +118,13 @@ public final class Gazetteer: Sendable {
             var dir = start.standardizedFileURL
             while true {
                 let candidate = dir.appendingPathComponent("Gazetteer", isDirectory: true)
-                if fm.fileExists(atPath: candidate.appendingPathComponent("places.tsv").path) { return candidate }
+                if fm.fileExists(atPath: candidate.appendingPathComponent(file).path) { return candidate }
                 let parent = dir.deletingLastPathComponent()
                 if parent.path == dir.path { break }
                 dir = parent
             }
         }
-        throw GazetteerError(file: "Gazetteer", message: "no Gazetteer/places.tsv above the current directory or the executable; set INCMAP_GAZETTEER")
+        throw GazetteerError(file: "Gazetteer", message: "no Gazetteer/\(file) above the current directory or the executable; set INCMAP_GAZETTEER")
     }
 
     // MARK: Lookups

@@ -33,25 +33,10 @@ struct BorderDataOptions: ParsableArguments {
 
     /// The folder to read.
     func location() throws -> URL {
-        let fm = FileManager.default
-        let wanted = BorderNetwork.bordersFile
         if let folder { return URL(fileURLWithPath: folder, isDirectory: true) }
-        if let env = ProcessInfo.processInfo.environment["INCMAP_GAZETTEER"], !env.isEmpty {
-            return URL(fileURLWithPath: env, isDirectory: true)
+        do { return try Gazetteer.locate(requiring: BorderNetwork.bordersFile) } catch {
+            throw CLIFailure("\(error); or use --gazetteer")
         }
-        var starts = [URL(fileURLWithPath: fm.currentDirectoryPath, isDirectory: true)]
-        if let exe = Bundle.main.executableURL?.resolvingSymlinksInPath() { starts.append(exe.deletingLastPathComponent()) }
-        for start in starts {
-            var dir = start.standardizedFileURL
-            while true {
-                let candidate = dir.appendingPathComponent("Gazetteer", isDirectory: true)
-                if fm.fileExists(atPath: candidate.appendingPathComponent(wanted).path) { return candidate }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
-            }
-        }
-        throw CLIFailure("no Gazetteer/\(wanted) above the current directory or the executable; use --gazetteer or set INCMAP_GAZETTEER")
     }
 
     /// Loads the border network.
