@@ -49,6 +49,7 @@ struct ContextResolver: Sendable {
         var provisional: [String: PlaceRecord] = [:]
         var countryVotes: [String: Double] = [:]
         var regionVotes: [String: Double] = [:]
+        var ownVote: [String: Double] = [:]
         for key in order {
             guard let cands = candidates[key], !cands.isEmpty else { continue }
             let ranked = cands.map { ($0, prior($0, wantsRegion: wantsRegion[key]!)) }.sorted { $0.1 > $1.1 }
@@ -56,7 +57,7 @@ struct ContextResolver: Sendable {
             provisional[key] = best
             let margin = ranked.count > 1 ? ranked[0].1 - ranked[1].1 : 10
             let weight = Double(groups[key]!.count).squareRoot() * (margin > 2 ? 1 : 0.4)
-            if let c = best.country { countryVotes[c, default: 0] += weight }
+            if let c = best.country { countryVotes[c, default: 0] += weight; ownVote[key] = weight }
             if best.kind == .region, let r = best.region ?? Optional(best.id) { regionVotes[r, default: 0] += weight }
             else if best.kind == .place, let r = best.region, margin > 2 { regionVotes[r, default: 0] += weight * 0.5 }
         }
@@ -97,7 +98,7 @@ struct ContextResolver: Sendable {
                 }
                 if let cc = c.country, let v = countryVotes[cc] {
                     // Leave out this name's own vote so a lone name does not vote for itself.
-                    let own = provisional[key]?.country == cc ? Double(groups[key]!.count).squareRoot() : 0
+                    let own = provisional[key]?.country == cc ? ownVote[key] ?? 0 : 0
                     let share = max(v - own, 0) / totalVotes
                     if share > 0 {
                         s += countryWeight * share
@@ -178,7 +179,9 @@ struct ContextResolver: Sendable {
                            provisional: [String: PlaceRecord]) -> (Double, String?) {
         var best = Double.infinity
         var nearest: PlaceRecord?
-        for (k, p) in provisional where k != key && p.kind >= .region && p.id != c.id {
+        // A region the candidate lies in already counts through `regionWeight`: not twice.
+        for (k, p) in provisional where k != key && p.kind >= .region && p.id != c.id
+            && !(p.kind == .region && c.region != nil && c.region == (p.region ?? p.id)) {
             let d = Self.approximateKilometres(c.location.latitude, c.location.longitude,
                                                p.location.latitude, p.location.longitude)
             if d < best { best = d; nearest = p }

@@ -150,7 +150,21 @@ struct MentionFinder {
         let drop = Set(needCue.filter { !cued.contains(toponyms[$0].key) })
         toponyms = toponyms.indices.filter { !drop.contains($0) }.map { toponyms[$0] }
             .filter { !surnames.contains($0.key) || $0.strongCue || $0.last - $0.first > 1 }
+            .map { withoutArticle(doc, $0) }
         return (toponyms, demonyms)
+    }
+
+    /// "the United States", "The U.S.", "the Ukraine": the name is matched with its article (some
+    /// names are listed with it), but the mention's span is the name alone, as annotators and
+    /// readers delimit it.
+    private func withoutArticle(_ doc: Document, _ m: RawMention) -> RawMention {
+        let t = doc.tokens
+        guard m.last - m.first > 1, t[m.first].lowered == "the" else { return m }
+        var out = m
+        out.first = m.first + 1
+        out.start = t[out.first].start
+        out.surface = doc.text(tokens: out.first, out.last)
+        return out
     }
 
     // MARK: matching
@@ -271,7 +285,11 @@ struct MentionFinder {
         guard n < t.count, t[n].kind == .word, Lexicon.genericPlaceWords.contains(t[n].lowered) else { return }
         m.generic = t[n].lowered
         m.wantsRegion = Self.adminWords.contains(t[n].lowered)
-        if t[n].isCapitalized {
+        // "Ohio State University", "Kursk Region Police": the generic word starts an organisation's
+        // name that follows; the place is the name before it.
+        let startsOrganisation = n + 1 < t.count && t[n + 1].isCapitalized && t[n + 1].spaceBefore
+            && Lexicon.organisationHeads.contains(t[n + 1].lowered)
+        if t[n].isCapitalized, !startsOrganisation {
             // "Laurel County", "Kursk Oblast": the capitalised generic word is part of the name.
             m.last = n + 1
             m.end = t[n].end
@@ -302,10 +320,11 @@ struct MentionFinder {
                 && !tokens[m.last + 1].spaceBefore && tokens[m.last + 1].kind == .word
             if gluedBefore || gluedAfter { return true }
         }
-        // "Welch said", "said Welch": a person.
+        // "Welch said", "said Welch", "according to Welch": a person.
         if !m.candidates.contains(where: { $0.kind <= .region }) {
             if m.last < tokens.count, Lexicon.speechVerbs.contains(tokens[m.last].lowered) { return true }
             if m.first >= 1, Lexicon.speechVerbs.contains(tokens[m.first - 1].lowered) { return true }
+            if m.first >= 2, tokens[m.first - 1].lowered == "to", tokens[m.first - 2].lowered == "according" { return true }
         }
         return false
     }

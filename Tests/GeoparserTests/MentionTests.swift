@@ -97,4 +97,27 @@ struct MentionTests {
         #expect(result.toponyms.isEmpty)
         #expect(result.demonyms.isEmpty)
     }
+
+    @Test("an article matched with a name stays out of its span: The United States → United States")
+    func articleOutsideSpan() {
+        // "the United States" is one of the country's listed names; the span is the name alone
+        // (offset 4 = after "The "), as the annotators of the standard corpora delimit it.
+        let result = parser.parse("The United States sent aid to Ukraine.")
+        #expect(result.toponyms.map(\.text) == ["United States", "Ukraine"])
+        #expect(result.toponyms.first?.start == 4)
+    }
+
+    @Test("a generic word that starts an organisation's name is not part of the place: Ohio State University")
+    func genericStartsOrganisation() {
+        #expect(names("Ohio State University froze tuition this year.") == ["Ohio"])
+        #expect(names("Fighting continued in Kursk Oblast on Friday.") == ["Kursk Oblast"])
+    }
+
+    @Test("a town name in the place of a source is a person: according to Korenevo")
+    func accordingTo() {
+        // Korenevo is only a small town (no region or country of that name), so after "according
+        // to" it is read as someone's name; a country there stays a place.
+        #expect(names("According to Korenevo, the bridge was closed.") == [])
+        #expect(names("According to Ukraine, the bridge was closed.") == ["Ukraine"])
+    }
 }
