@@ -152,6 +152,10 @@ struct ClaimChecker {
     private func checkBorderDistance(_ found: FoundClaim, metres claimed: Double) -> ClaimCheck {
         let targets = placesBefore(found)
         guard !targets.isEmpty else {
+            if let area = areaBefore(found) {
+                return unverifiable(found, "the distance follows \(area.record.name) (\(area.record.kind.rawValue)), an area rather "
+                    + "than a point, and the sentence names no populated place before it")
+            }
             return unverifiable(found, "the sentence names no populated place before the distance")
         }
         var options = ProximityOptions()
@@ -180,7 +184,9 @@ struct ClaimChecker {
     }
 
     /// The populated places the sentence names just before the claim: the nearest one and any
-    /// joined to it by "and" or commas; if none precede it, the first that follows.
+    /// joined to it by "and" or commas; if nothing at all precedes it, the first that follows. A region
+    /// or country named before the claim ("moved to the Gomel region, about 30 km from the frontier")
+    /// is what the distance describes, so a place further on is not taken instead.
     private func placesBefore(_ found: FoundClaim) -> [LocatedPlace] {
         let c = found.claim
         var inSentence: [(LocatedPlace, Mention)] = []
@@ -192,6 +198,7 @@ struct ClaimChecker {
         inSentence.sort { $0.1.start < $1.1.start }
         let before = inSentence.filter { $0.1.end <= c.start }
         guard var last = before.last else {
+            guard areaBefore(found) == nil else { return [] }
             return inSentence.first(where: { $0.1.start >= c.end }).map { [$0.0] } ?? []
         }
         var group = [last.0]
@@ -207,6 +214,18 @@ struct ClaimChecker {
         }
         var seen = Set<String>()
         return group.filter { seen.insert($0.record.id).inserted }
+    }
+
+    /// The region or country named last before the claim in its sentence, if any.
+    private func areaBefore(_ found: FoundClaim) -> LocatedPlace? {
+        let c = found.claim
+        return places.filter { $0.record.kind != .place }
+            .compactMap { p -> (LocatedPlace, Int)? in
+                let ends = p.mentions.filter { $0.document == found.document && $0.mention.sentence == c.sentence && $0.mention.end <= c.start }
+                    .map(\.mention.end)
+                return ends.max().map { (p, $0) }
+            }
+            .max { $0.1 < $1.1 }?.0
     }
 
     // MARK: incursion depth

@@ -15,7 +15,9 @@ struct MapCommand: ParsableCommand {
             INPUT is a text report (.txt, .md, or - for standard input), JSON Lines documents with "id" and \
             "text" (.jsonl), or events (.csv, .geojson, .json, .geojsonl, .geojsons). Text is geoparsed; every \
             populated place (or event) is measured to the nearest land border; distance and area claims in \
-            the text are checked against the geometry. DIR receives places.geojson (or events.geojson), \
+            the text are checked against the geometry. A depth claim ("35 km into Russia") is checked against \
+            the places named in its sentence, or in the sentence before or after it in its paragraph; places \
+            named elsewhere are reported as context and do not change its verdict. DIR receives places.geojson (or events.geojson), \
             borders.geojson, zones.geojson, claims.geojson, map.svg, index.html and summary.md. Nothing is \
             written until everything has been computed, and each file is written atomically.
 

@@ -164,6 +164,12 @@ struct MapCommandTests {
         // all given, all deeper than 5.5 km.
         let context = try depthList(alone, "context_places")
         #expect(context.count == 3 && context.allSatisfy(\.deeper))
+
+        // "moved to the Kursk region, about 30 km from the frontier, and to Sudzha": the distance describes
+        // the region named before it, not Sudzha after it (9.4 km, which would read as "inconsistent").
+        let region = try #require(claims["about 30 km"])
+        #expect(region[property: "verdict"]?.stringValue == "unverifiable")
+        #expect(region[property: "finding"]?.stringValue?.contains("an area rather than a point") == true)
     }
 
     @Test("an events CSV keeps every event, placing the one without coordinates by its name",
