@@ -298,7 +298,8 @@ struct ClaimChecker {
         check.attribution = attribution
         check.checkedPlaces = checked
         check.contextPlaces = context
-        check.lines = depth.places.prefix(about.count).filter(\.insideInto)
+        // Deepest first: the claim's point on the map stands at the deepest place checked.
+        check.lines = depth.places.prefix(about.count).filter(\.insideInto).sorted { $0.metres > $1.metres }
             .map { pd in link(name: pd.place.label, from: pd.place.position, to: pd.borderFoot, metres: pd.metres, pair: depth.pair) }
         return check
     }

@@ -49,7 +49,8 @@ extension MapJob {
                 return nil
             }
             claims.append(check.feature(at: at))
-            lines += check.lines
+            // Two claims about the same place (its depth, its distance from the border) share one line.
+            lines += check.lines.filter { !lines.contains($0) }
         }
         let countries = contextCountries(around: findings, pairs: sortedPairs)
         var layers = [MapLayer(name: "countries", title: "Countries", kind: .countries, features: FeatureCollection(features: countries))]
