@@ -105,6 +105,10 @@ struct MapCommandTests {
         #expect(upTo[property: "verdict"]?.stringValue == "consistent")   // 10.5 km ≤ 12 km + 0.5 km
         // Korenevo (20.0 km), Belgorod (31.4 km) and L'gov (46.7 km) are deeper, but named elsewhere.
         #expect(try depthList(upTo, "context_places").count(where: \.deeper) == 3)
+        // "within 15 km of the border" measures the same two places: their lines are drawn once each.
+        let lineNames = try features(out, "claims.geojson").filter { $0[property: "kind"]?.stringValue == "depth_line" }
+            .compactMap { $0[property: "name"]?.stringValue }
+        #expect(lineNames.sorted() == ["Glushkovo", "Tëtkino"])
 
         let svg = try Data(contentsOf: out.appendingPathComponent("map.svg"))
         let parser = XMLParser(data: svg)
@@ -114,6 +118,7 @@ struct MapCommandTests {
         let summary = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(summary.contains("Sudzha") && summary.contains("WGS84"))
         #expect(summary.contains("**context**. Not checked") && summary.contains("named elsewhere in the text"))
+        #expect(summary.contains("- Depth claims"))   // the rule, in the method section
         #expect(r.stdout.contains("index.html"))
         // stderr is a pipe here, not a terminal: the short stage lines only, no bar redrawn in place.
         #expect(r.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("incmap: ") }, "\(r.stderr)")
