@@ -36,6 +36,6 @@ let package = Package(
         .testTarget(name: "GeoparserTests", dependencies: ["Geoparser", "Gazetteer", "GeoJSON"]),
         .testTarget(name: "BorderAnalysisTests", dependencies: ["BorderAnalysis", "Gazetteer", "Geodesy", "GeoJSON"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoJSON"]),
-        .testTarget(name: "incmapTests", dependencies: ["GeoJSON"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "incmapTests", dependencies: ["incmap", "GeoJSON", "Reporting"], resources: [.copy("Fixtures")]),
     ]
 )

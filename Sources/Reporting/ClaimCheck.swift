@@ -31,6 +31,13 @@ struct ClaimCheck: Sendable {
     var method: MeasurementMethod?
     /// Set when the check itself failed (data problem), for the run's warnings.
     var warning: String?
+    /// For a depth claim: how the places it was checked against were chosen (`DepthAttribution`).
+    var attribution: DepthAttribution?
+    /// For a depth claim: the places it was checked against, with their depth.
+    var checkedPlaces: [DepthNote] = []
+    /// For a depth claim: places in the same country named elsewhere in the text, reported for
+    /// context only; they never change the verdict.
+    var contextPlaces: [DepthNote] = []
 
     /// The claim as a feature: at the deepest/checked place when there is one, else without geometry.
     func feature(at position: Position?) -> Feature {
@@ -56,6 +63,11 @@ struct ClaimCheck: Sendable {
         if let t = toleranceMetres { p["tolerance_m"] = .number(t.rounded()) }
         if let pair { p["border"] = .string(pair.description) }
         if let method { p["method"] = method.json }
+        if let attribution {
+            p["attribution"] = .string(attribution.rawValue)
+            p["places_checked"] = .array(checkedPlaces.map { $0.json })
+            p["context_places"] = .array(contextPlaces.map { $0.json })
+        }
         if found.document != found.claim.text { p["document"] = .string(found.document) }
         return Feature(geometry: position.map { .point($0) }, properties: p)
     }
@@ -68,9 +80,15 @@ struct ClaimCheck: Sendable {
 ///   same sentence names just before it (a list joined by "and" or commas counts as one group),
 ///   measured to the nearest border, or to the borders of the country the phrase names.
 /// - A distance "into <country>" — or any distance in a sentence about an advance, depth or incursion
-///   once such a country is known — is checked as an incursion depth: every named populated place
-///   inside that country and within max(2 × claim, claim + 50 km) of its border, measured from its
-///   border with the neighbour nearest to those places.
+///   once such a country is known — is checked as an incursion depth, against the populated places
+///   of that country the claim is about: those named in the claim's own sentence or, when it names
+///   none, in the sentences just before and after it in the same paragraph (`DepthAttribution`).
+///   Depth is measured from the border with the neighbour nearest to those places. Places more than
+///   max(2 × claim, claim + 50 km) deep are named for other reasons (a capital standing for its
+///   government) and are left out. Places of that country named elsewhere in the text are reported
+///   as context ("L, named elsewhere in the report, lies 47 km inside") and never make the claim
+///   inconsistent: a town evacuated far behind the front says nothing about how far troops went.
+///   With no place about the claim, its verdict is `context` (places elsewhere) or `unverifiable`.
 /// - Tolerance: "about"/exact figures agree within max(20 %, 1 km) plus the border data's accuracy;
 ///   "up to"/"within" need measured ≤ claimed + accuracy; "at least"/"more than" measured ≥ claimed − accuracy.
 /// - Areas are put in context as a share of the country named or in play; fractions and dates are listed.
@@ -134,6 +152,10 @@ struct ClaimChecker {
     private func checkBorderDistance(_ found: FoundClaim, metres claimed: Double) -> ClaimCheck {
         let targets = placesBefore(found)
         guard !targets.isEmpty else {
+            if let area = areaBefore(found) {
+                return unverifiable(found, "the distance follows \(area.record.name) (\(area.record.kind.rawValue)), an area rather "
+                    + "than a point, and the sentence names no populated place before it")
+            }
             return unverifiable(found, "the sentence names no populated place before the distance")
         }
         var options = ProximityOptions()
@@ -162,7 +184,9 @@ struct ClaimChecker {
     }
 
     /// The populated places the sentence names just before the claim: the nearest one and any
-    /// joined to it by "and" or commas; if none precede it, the first that follows.
+    /// joined to it by "and" or commas; if nothing at all precedes it, the first that follows. A region
+    /// or country named before the claim ("moved to the Gomel region, about 30 km from the frontier")
+    /// is what the distance describes, so a place further on is not taken instead.
     private func placesBefore(_ found: FoundClaim) -> [LocatedPlace] {
         let c = found.claim
         var inSentence: [(LocatedPlace, Mention)] = []
@@ -174,6 +198,7 @@ struct ClaimChecker {
         inSentence.sort { $0.1.start < $1.1.start }
         let before = inSentence.filter { $0.1.end <= c.start }
         guard var last = before.last else {
+            guard areaBefore(found) == nil else { return [] }
             return inSentence.first(where: { $0.1.start >= c.end }).map { [$0.0] } ?? []
         }
         var group = [last.0]
@@ -191,54 +216,115 @@ struct ClaimChecker {
         return group.filter { seen.insert($0.record.id).inserted }
     }
 
+    /// The region or country named last before the claim in its sentence, if any.
+    private func areaBefore(_ found: FoundClaim) -> LocatedPlace? {
+        let c = found.claim
+        return places.filter { $0.record.kind != .place }
+            .compactMap { p -> (LocatedPlace, Int)? in
+                let ends = p.mentions.filter { $0.document == found.document && $0.mention.sentence == c.sentence && $0.mention.end <= c.start }
+                    .map(\.mention.end)
+                return ends.max().map { (p, $0) }
+            }
+            .max { $0.1 < $1.1 }?.0
+    }
+
     // MARK: incursion depth
 
     private func checkDepth(_ found: FoundClaim, metres claimed: Double, into: String) -> ClaimCheck {
-        // Places far beyond any plausible reading of the claim (more than twice its depth, and more
-        // than 50 km past it) are named for other reasons: a capital standing for its government.
+        let name = network.countries[into]?.name ?? into
         let reach = max(2 * claimed, claimed + 50_000)
-        let inside = places.filter { $0.record.kind == .place && $0.proximity?.country == into
+        let plausible = places.filter { $0.record.kind == .place && $0.proximity?.country == into
             && ($0.proximity?.metres ?? .infinity) <= reach
             && $0.mentions.contains { $0.document == found.document } }
-        let name = network.countries[into]?.name ?? into
-        guard !inside.isEmpty else {
+        guard !plausible.isEmpty else {
             return unverifiable(found, "the text names no populated place inside \(name) to measure the depth at")
         }
-        // The neighbour: the other side of the border nearest to most of those places.
+        let (attribution, about) = DepthAttribution.places(of: found, among: plausible)
+        let elsewhere = plausible.filter { p in !about.contains { $0.record.id == p.record.id } }
+        // The neighbour: the other side of the border nearest to most of the places the claim is about
+        // (or, with none, to the places named elsewhere).
         var votes: [String: Int] = [:]
-        for p in inside {
+        for p in about.isEmpty ? elsewhere : about {
             if let pair = p.proximity?.border, let other = pair.other(than: into) { votes[other, default: 0] += 1 }
         }
         guard let from = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else {
             return unverifiable(found, "no border of \(name) is near the places named")
         }
-        let labelled = inside.map { LabeledPosition(label: $0.record.name, position: $0.record.location) }
+        let labelled = (about + elsewhere).map { LabeledPosition(label: $0.record.name, position: $0.record.location) }
         let depth: IncursionDepth
         do { depth = try network.depth(into: into, from: from, places: labelled, claimMetres: claimed) } catch {
             return unverifiable(found, "depth into \(into) from \(from): \(error)", warning: true)
         }
         let accuracy = depth.method.accuracyMetres ?? 500
         let tol = tolerance(for: found.claim, claimed: claimed, accuracy: accuracy)
-        let deepest = depth.places.filter(\.insideInto).max { $0.metres < $1.metres }
-        guard let deepest else { return unverifiable(found, "no named place lies inside \(name)") }
-        let beyond = depth.places.filter { $0.insideInto && $0.metres > claimed + accuracy }
-        let reaches = deepest.metres >= claimed - tol
-        var finding = "Claimed depth \(found.claim.oneLineText) into \(name): the deepest place the text names, \(deepest.place.label), "
-            + "lies \(Format.km(deepest.metres)) from the \(network.pairName(depth.pair)) border"
+        let notes = depth.places.map { DepthNote(depth: $0, deeperThan: claimed + accuracy) }
+        let checked = notes.prefix(about.count).filter(\.inside)
+        let context = notes.dropFirst(about.count).filter(\.inside).sorted { $0.metres > $1.metres }
+        let border = "the \(network.pairName(depth.pair)) border"
+        let claimText = "\(found.claim.oneLineText) into \(name)"
+
+        var finding: String
         let verdict: ClaimCheck.Verdict
-        if !beyond.isEmpty {
-            verdict = .inconsistent
-            finding += "; \(Format.sentence(beyond.map(\.place.label))) \(beyond.count == 1 ? "lies" : "lie") deeper than claimed."
+        if checked.isEmpty {
+            finding = "Not checked: \(attribution.reason(country: name)). "
+            verdict = context.isEmpty ? .unverifiable : .context
         } else {
-            verdict = .consistent
-            finding += reaches ? ", as deep as claimed." : "; every named place lies within the claimed depth, but none reaches it."
+            let list = Format.sentence(checked.map { "\($0.name) (\(Format.km($0.metres)))" })
+            finding = "Claimed depth \(claimText), checked against the place\(checked.count == 1 ? "" : "s") \(attribution.phrase): "
+                + "\(list) from \(border)"
+            let beyond = checked.filter(\.deeperThanClaim)
+            let deepest = checked.max { $0.metres < $1.metres }!
+            if !beyond.isEmpty {
+                verdict = .inconsistent
+                finding += "; \(Format.sentence(beyond.map(\.name))) \(beyond.count == 1 ? "lies" : "lie") deeper than claimed: inconsistent"
+            } else {
+                verdict = .consistent
+                if found.claim.qualifier == .atMost {
+                    finding += "; none lies deeper than the claimed maximum: consistent"
+                } else if deepest.metres >= claimed - tol {
+                    finding += "; the deepest, \(deepest.name), is as deep as claimed: consistent"
+                } else {
+                    finding += "; none lies deeper than claimed and none reaches that depth: consistent, "
+                        + "though the places named do not show the full depth"
+                }
+            }
+            finding += " (\(Format.toleranceText(found.claim.qualifier, tol: tol, accuracy: accuracy))). "
         }
-        var check = ClaimCheck(found: found, verdict: verdict, finding: finding, pair: depth.pair, side: into,
-                               measuredMetres: deepest.metres, toleranceMetres: tol, method: depth.method)
-        check.lines = depth.places.filter(\.insideInto).map { pd in
-            link(name: pd.place.label, from: pd.place.position, to: pd.borderFoot, metres: pd.metres, pair: depth.pair)
-        }
+        finding += contextSentence(context, country: name, border: border)
+        var check = ClaimCheck(found: found, verdict: verdict, finding: finding.trimmingCharacters(in: .whitespaces),
+                               pair: depth.pair, side: into,
+                               measuredMetres: checked.map(\.metres).max(), toleranceMetres: checked.isEmpty ? nil : tol,
+                               method: depth.method)
+        check.attribution = attribution
+        check.checkedPlaces = checked
+        check.contextPlaces = context
+        // Deepest first: the claim's point on the map stands at the deepest place checked.
+        check.lines = depth.places.prefix(about.count).filter(\.insideInto).sorted { $0.metres > $1.metres }
+            .map { pd in link(name: pd.place.label, from: pd.place.position, to: pd.borderFoot, metres: pd.metres, pair: depth.pair) }
         return check
+    }
+
+    /// "For context: L, named elsewhere in the report, lies 46.7 km inside Russia, deeper than the
+    /// claim, but the text does not tie it to the claim; A (9.4 km) and B (20.0 km), also named
+    /// elsewhere, lie within it." Empty without context places.
+    private func contextSentence(_ context: [DepthNote], country: String, border: String) -> String {
+        guard !context.isEmpty else { return "" }
+        let deeper = context.filter(\.deeperThanClaim), within = context.filter { !$0.deeperThanClaim }
+        var parts: [String] = []
+        if let only = deeper.first, deeper.count == 1 {
+            parts.append("\(only.name), named elsewhere in the text, lies \(Format.km(only.metres)) inside \(country) (from \(border)), "
+                + "deeper than the claim, but the text does not tie it to the claim, so it does not contradict it")
+        } else if !deeper.isEmpty {
+            parts.append("\(Format.sentence(deeper.map { "\($0.name) (\(Format.km($0.metres)))" })), named elsewhere in the text, "
+                + "lie that far inside \(country) (from \(border)), deeper than the claim, but the text does not tie them to the claim, "
+                + "so they do not contradict it")
+        }
+        if !within.isEmpty {
+            parts.append("\(Format.sentence(within.map { "\($0.name) (\(Format.km($0.metres)))" })), "
+                + "\(deeper.isEmpty ? "named elsewhere in the text" : "also named elsewhere"), "
+                + "\(within.count == 1 ? "lies" : "lie") within the claimed depth")
+        }
+        return "For context: " + parts.joined(separator: "; ") + "."
     }
 
     // MARK: areas

@@ -6,8 +6,18 @@ extension MapJob {
     /// keeping every input property; bad events become warnings and never lose the rest.
     func runEvents(name: String, features: [Feature]) throws(ReportingError) -> MapJobOutput {
         guard !features.isEmpty else { throw ReportingError(input: name, message: "no events in the input") }
-        let results: [Result<MeasuredEvent, BorderAnalysisError>]
-        do { results = try network.proximity(of: features, geocoder: geocoder) } catch {
+        // In batches, so that progress can be told; each batch still runs over all cores.
+        var results: [Result<MeasuredEvent, BorderAnalysisError>] = []
+        results.reserveCapacity(features.count)
+        let batch = max(64, features.count / 100)
+        report(.measuring, 0, of: features.count)
+        do {
+            for start in stride(from: 0, to: features.count, by: batch) {
+                let end = min(start + batch, features.count)
+                results += try network.proximity(of: Array(features[start..<end]), geocoder: geocoder, firstIndex: start)
+                report(.measuring, end, of: features.count)
+            }
+        } catch {
             throw ReportingError(input: name, message: error.description)
         }
         var warnings: [String] = []

@@ -29,15 +29,16 @@ extension MapJob {
             do { borders += try network.borderFeatures(pair: pair) } catch { warnings.append("\(name): border \(pair): \(error)") }
         }
         var zones: [Feature] = []
-        for pair in sortedPairs {
-            for side in (sides[pair] ?? []).sorted() {
-                do {
-                    let bands = try network.zones(border: pair, side: side, bands: options.bandsMetres)
-                    let method = network.method(for: network.borders[pair].map { [$0] } ?? [])
-                    zones += bands.map { $0.feature(border: pair, side: side, method: method) }
-                } catch {
-                    warnings.append("\(name): distance bands along \(pair) in \(side): \(error)")
-                }
+        let bandSides = sortedPairs.flatMap { pair in (sides[pair] ?? []).sorted().map { (pair, $0) } }
+        report(.bands, 0, of: bandSides.count)
+        for (i, (pair, side)) in bandSides.enumerated() {
+            defer { report(.bands, i + 1, of: bandSides.count) }
+            do {
+                let bands = try network.zones(border: pair, side: side, bands: options.bandsMetres)
+                let method = network.method(for: network.borders[pair].map { [$0] } ?? [])
+                zones += bands.map { $0.feature(border: pair, side: side, method: method) }
+            } catch {
+                warnings.append("\(name): distance bands along \(pair) in \(side): \(error)")
             }
         }
         var claims: [Feature] = []
@@ -48,7 +49,8 @@ extension MapJob {
                 return nil
             }
             claims.append(check.feature(at: at))
-            lines += check.lines
+            // Two claims about the same place (its depth, its distance from the border) share one line.
+            lines += check.lines.filter { !lines.contains($0) }
         }
         let countries = contextCountries(around: findings, pairs: sortedPairs)
         var layers = [MapLayer(name: "countries", title: "Countries", kind: .countries, features: FeatureCollection(features: countries))]
@@ -122,8 +124,11 @@ extension MapJob {
         files.append(try encode(layers.zones, "zones.geojson"))
         files.append(try encode(layers.claims + layers.lines, "claims.geojson"))
         do {
+            report(.drawing, 0, of: 2)
             files.append(("map.svg", Data(try SVGMapRenderer().render(layers.document).utf8)))
+            report(.drawing, 1, of: 2)
             files.append(("index.html", Data(try HTMLViewerWriter().html(for: layers.document).utf8)))
+            report(.drawing, 2, of: 2)
         } catch {
             throw ReportingError(input: "map", message: error.description)
         }

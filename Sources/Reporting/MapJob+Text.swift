@@ -12,9 +12,12 @@ extension MapJob {
         var places: [String: LocatedPlace] = [:]
         var order: [String] = []
         var claimsFound: [FoundClaim] = []
-        for doc in documents {
+        report(.geoparsing, 0, of: documents.count)
+        for (i, doc) in documents.enumerated() {
+            defer { report(.geoparsing, i + 1, of: documents.count) }
             let scalars = Array(doc.text.unicodeScalars)
             let result = geoparser.parse(doc.text)
+            let paragraphs = result.paragraphIndices(in: scalars)
             for m in result.toponyms {
                 guard let record = m.place else { continue }
                 let sentence = result.sentenceText(m.sentence, in: scalars)
@@ -26,21 +29,28 @@ extension MapJob {
             }
             for c in result.claims {
                 claimsFound.append(FoundClaim(document: doc.id, claim: c, sentence: result.sentenceText(c.sentence, in: scalars),
-                                              scalars: scalars))
+                                              scalars: scalars, paragraphs: paragraphs))
             }
         }
         if order.isEmpty { warnings.append("\(name): no places found in the text") }
 
         // Populated places are measured against every border; countries and regions are not
         // (their representative point's distance to a border means nothing).
-        for id in order where places[id]!.record.kind == .place {
+        let populated = order.filter { places[$0]!.record.kind == .place }
+        report(.measuring, 0, of: populated.count)
+        for (i, id) in populated.enumerated() {
             do { places[id]!.proximity = try network.proximity(of: places[id]!.record.location) } catch {
                 warnings.append("\(name): \(places[id]!.record.name): \(error)")
             }
+            report(.measuring, i + 1, of: populated.count)
         }
         let located = order.map { places[$0]! }
         var checker = ClaimChecker(network: network, places: located)
-        let checks = claimsFound.map { checker.check($0) }
+        report(.checkingClaims, 0, of: claimsFound.count)
+        let checks = claimsFound.enumerated().map { i, found in
+            defer { report(.checkingClaims, i + 1, of: claimsFound.count) }
+            return checker.check(found)
+        }
         warnings += checks.compactMap(\.warning).map { "\(name): \($0)" }
 
         var pairs = Set(located.compactMap { $0.proximity?.border })
@@ -89,4 +99,34 @@ struct FoundClaim: Sendable {
     var sentence: String
     /// The document's text as Unicode scalars (claim and mention offsets index into it).
     var scalars: [Unicode.Scalar]
+    /// The paragraph of each sentence of the document (`GeoparseResult.paragraphIndices`).
+    var paragraphs: [Int]
+
+    /// Whether sentence `index` of the claim's document lies in the claim's paragraph.
+    func sharesParagraph(_ index: Int) -> Bool {
+        paragraphs.indices.contains(index) && paragraphs.indices.contains(claim.sentence)
+            && paragraphs[index] == paragraphs[claim.sentence]
+    }
+}
+
+extension GeoparseResult {
+    /// The paragraph number (0, 1, …) of each sentence: a new paragraph starts after a blank line
+    /// (two line breaks with only spaces or tabs between them) in the text between two sentences.
+    /// O(length of the text).
+    func paragraphIndices(in scalars: [Unicode.Scalar]) -> [Int] {
+        var out: [Int] = []
+        var paragraph = 0
+        var previousEnd = 0
+        for range in sentences {
+            let gap = scalars[min(previousEnd, scalars.count)..<min(max(range.lowerBound, previousEnd), scalars.count)]
+            var breaks = 0
+            for s in gap {
+                if s == "\n" { breaks += 1; if breaks == 2 { break } } else if s != " " && s != "\t" && s != "\r" { breaks = 0 }
+            }
+            if breaks >= 2, !out.isEmpty { paragraph += 1 }
+            out.append(paragraph)
+            previousEnd = range.upperBound
+        }
+        return out
+    }
 }

@@ -55,17 +55,20 @@ public struct MapJob: Sendable {
     let geoparser: Geoparser?
     let geocoder: (any PlaceGeocoder)?
     let options: MapJobOptions
+    let progress: MapJobProgressHandler?
 
     /// - Parameters:
     ///   - network: countries and borders.
     ///   - geoparser: needed for text input.
     ///   - geocoder: finds events given only by place name.
+    ///   - progress: told how far each long stage has got (see `MapJobProgressHandler`); nil for none.
     public init(network: BorderNetwork, geoparser: Geoparser?, geocoder: (any PlaceGeocoder)?,
-                options: MapJobOptions = MapJobOptions()) {
+                options: MapJobOptions = MapJobOptions(), progress: MapJobProgressHandler? = nil) {
         self.network = network
         self.geoparser = geoparser
         self.geocoder = geocoder
         self.options = options
+        self.progress = progress
     }
 
     /// Runs the whole job. Errors are `ReportingError`s naming the input; problems with single
@@ -79,6 +82,11 @@ public struct MapJob: Sendable {
         case .events(let name, let features):
             return try runEvents(name: name, features: features)
         }
+    }
+
+    /// Tells the progress handler, if any, that `completed` of `total` steps of `stage` are done.
+    func report(_ stage: MapJobProgress.Stage, _ completed: Int, of total: Int) {
+        progress?(MapJobProgress(stage: stage, completed: completed, total: max(total, 1)))
     }
 
     func title(for name: String) -> String {

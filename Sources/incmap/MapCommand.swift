@@ -15,9 +15,14 @@ struct MapCommand: ParsableCommand {
             INPUT is a text report (.txt, .md, or - for standard input), JSON Lines documents with "id" and \
             "text" (.jsonl), or events (.csv, .geojson, .json, .geojsonl, .geojsons). Text is geoparsed; every \
             populated place (or event) is measured to the nearest land border; distance and area claims in \
-            the text are checked against the geometry. DIR receives places.geojson (or events.geojson), \
+            the text are checked against the geometry. A depth claim ("35 km into Russia") is checked against \
+            the places named in its sentence, or in the sentence before or after it in its paragraph; places \
+            named elsewhere are reported as context and do not change its verdict. DIR receives places.geojson (or events.geojson), \
             borders.geojson, zones.geojson, claims.geojson, map.svg, index.html and summary.md. Nothing is \
             written until everything has been computed, and each file is written atomically.
+
+            Progress goes to stderr: a bar with count, rate and ETA for each long stage when stderr is a \
+            terminal, a few stage lines otherwise; --quiet leaves only errors and warnings about the input.
             """)
 
     @Argument(help: "Report, JSONL documents or events file; - reads text from standard input.")
@@ -32,7 +37,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Map and summary title (default: from the input's name).")
     var title: String?
 
-    @Flag(help: "No progress lines on stderr.")
+    @Flag(help: "Print only errors and warnings about the input: no progress, no closing lines on stdout.")
     var quiet = false
 
     @OptionGroup var data: BorderDataOptions
@@ -53,9 +58,10 @@ struct MapCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let kind = InputKind(path: input)
-        progress("reading \(InputSource(path: input).label) as \(kind.rawValue)")
+        let display = ProgressDisplay(quiet: quiet)
+        display.stageLine("reading \(InputSource(path: input).label) as \(kind.rawValue)")
         let jobInput = try readInput(kind)
-        progress("loading the gazetteer and borders")
+        display.stageLine("loading the gazetteer and borders")
         let network = try data.network()
         var geoparser: Geoparser?
         if kind != .events {
@@ -65,11 +71,18 @@ struct MapCommand: ParsableCommand {
         }
         let geocoder = kind == .events ? try? data.geocoder() : nil
         let job = MapJob(network: network, geoparser: geoparser, geocoder: geocoder,
-                         options: MapJobOptions(bandsMetres: bandsMetres!, title: title))
-        progress("measuring and drawing")
-        let result = try job.run(jobInput)
+                         options: MapJobOptions(bandsMetres: bandsMetres!, title: title),
+                         progress: { display.update($0) })
+        display.stageLine("measuring and drawing")
+        let result: MapJobOutput
+        do { result = try job.run(jobInput) } catch {
+            display.finish()
+            throw error
+        }
+        display.finish()
         for w in result.warnings { Console.error(w) }
         try write(result.files)
+        guard !quiet else { return }
         let dir = URL(fileURLWithPath: out).standardizedFileURL.path
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         Console.out("\(result.measuredCount) \(kind == .events ? "events" : "places") measured in \(seconds) s; wrote \(result.files.count) files to \(dir)\n")
@@ -110,10 +123,6 @@ struct MapCommand: ParsableCommand {
             throw CLIFailure("\(out): cannot create the output folder (\(error.localizedDescription))")
         }
         for f in files { try OutputTarget(path: dir.appendingPathComponent(f.name).path).write(f.contents) }
-    }
-
-    private func progress(_ line: String) {
-        if !quiet { Console.error(line) }
     }
 
     /// What the input holds, from its name.

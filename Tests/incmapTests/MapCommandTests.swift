@@ -15,10 +15,39 @@ struct MapCommandTests {
         FileManager.default.fileExists(atPath: root.appendingPathComponent("Gazetteer/\($0)").path)
     }
 
-    func runMap(_ sample: String) throws -> (CLIRun, URL) {
+    func runMap(_ sample: String, quiet: Bool = true) throws -> (CLIRun, URL) {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("incmap-map-\(UUID().uuidString)")
-        let r = try CLI.run(["map", sample, "--out", out.path, "--quiet"], currentDirectory: Self.root)
+        let r = try CLI.run(["map", sample, "--out", out.path] + (quiet ? ["--quiet"] : []), currentDirectory: Self.root)
         return (r, out)
+    }
+
+    /// The claim features of a run, by their text.
+    func claims(_ dir: URL) throws -> [String: Feature] {
+        var out: [String: Feature] = [:]
+        for f in try features(dir, "claims.geojson") where f[property: "kind"]?.stringValue == "claim" {
+            if let text = f[property: "text"]?.stringValue { out[text] = f }
+        }
+        return out
+    }
+
+    /// Each populated place's distance to its nearest border, metres, by name (places.geojson).
+    func borderDistances(_ dir: URL) throws -> [String: Double] {
+        var out: [String: Double] = [:]
+        for f in try features(dir, "places.geojson") {
+            if let name = f[property: "name"]?.stringValue, let d = f[property: "border_distance_m"]?.doubleValue { out[name] = d }
+        }
+        return out
+    }
+
+    /// The `name → depth_m` pairs of a claim's `places_checked` or `context_places`.
+    func depthList(_ claim: Feature, _ key: String) throws -> [(name: String, metres: Double, deeper: Bool)] {
+        guard case .array(let items)? = claim[property: key] else { Issue.record("\(key) missing"); return [] }
+        return try items.map { item in
+            let o = try #require(item.objectValue, "\(key): \(item) is not an object")
+            let deeper = try #require(o["deeper_than_claim"])
+            #expect(deeper == .bool(true) || deeper == .bool(false))
+            return (try #require(o["name"]?.stringValue), try #require(o["depth_m"]?.doubleValue), deeper == .bool(true))
+        }
     }
 
     func features(_ dir: URL, _ file: String) throws -> [Feature] {
@@ -29,7 +58,7 @@ struct MapCommandTests {
     @Test("a report becomes valid layers, a well-formed SVG, a viewer and a summary",
           .enabled(if: hasData, "needs the repository's Gazetteer/ data (places, countries, borders)"))
     func report() throws {
-        let (r, out) = try runMap("Samples/kursk-incursion.txt")
+        let (r, out) = try runMap("Samples/kursk-incursion.txt", quiet: false)
         defer { try? FileManager.default.removeItem(at: out) }
         #expect(r.status == 0, "\(r.stderr)")
         for file in ["places.geojson", "borders.geojson", "zones.geojson", "claims.geojson", "map.svg", "index.html", "summary.md"] {
@@ -45,12 +74,41 @@ struct MapCommandTests {
         #expect(try features(out, "borders.geojson").contains { $0[property: "pair"]?.stringValue == "RU-UA" })
         #expect(try !features(out, "zones.geojson").isEmpty)
 
-        let claims = try features(out, "claims.geojson").filter { $0[property: "kind"]?.stringValue == "claim" }
-        // "advanced 35 km (22 miles) into Russia": a depth claim, checked against named places in Russia.
-        let depth = try #require(claims.first { $0[property: "value_m"]?.doubleValue == 35_000 })
-        #expect(depth[property: "subject"]?.stringValue?.contains("Russia") == true)
-        #expect(depth[property: "measured_m"]?.doubleValue != nil)
-        #expect(["consistent", "inconsistent"].contains(depth[property: "verdict"]?.stringValue ?? ""))
+        let claims = try claims(out)
+        let distances = try borderDistances(out)
+        // "his forces had advanced 35 km (22 miles) into Russia": neither its sentence nor the next one in
+        // its paragraph ("the depth of the advance at up to 12 km") names a place, so it is not checked;
+        // L'gov (GeoNames "L’govskiy"), named only as evacuated, is context and does not contradict it.
+        let advance = try #require(claims["35 km (22 miles)"])
+        #expect(advance[property: "subject"]?.stringValue == "into Russia")
+        #expect(advance[property: "verdict"]?.stringValue == "context")
+        #expect(advance[property: "attribution"]?.stringValue == "no place named with the claim")
+        #expect(advance[property: "measured_m"] == nil)
+        #expect(try depthList(advance, "places_checked").isEmpty)
+        let context = try depthList(advance, "context_places")
+        let lgov = try #require(context.first { $0.name.contains("govskiy") })
+        // Its depth from the RU-UA border is its distance to its nearest border (RU-UA) in places.geojson
+        // (46.7 km on the DCW line): the same geodesic, so equal to the 0.1 m of rounding.
+        #expect(abs(lgov.metres - (distances[lgov.name] ?? 0)) <= 0.1)
+        #expect(lgov.deeper && lgov.metres > 35_500)   // deeper than the claim plus DCW's ±500 m
+        #expect(context.count(where: \.deeper) == 1)   // Belgorod 31.4, Korenevo 20.0 km … all within 35 km
+        let advanceFinding = advance[property: "finding"]?.stringValue ?? ""
+        #expect(advanceFinding.contains("named elsewhere in the text") && advanceFinding.contains("does not contradict"))
+
+        // "the depth of the advance at up to 12 km": checked against Glushkovo and Tetkino, named in the next
+        // sentence of the paragraph ("both within 15 km of the border"): 10.5 km and 504 m in places.geojson.
+        let upTo = try #require(claims["up to 12 km"])
+        #expect(upTo[property: "attribution"]?.stringValue == "named in the sentence before or after the claim, same paragraph")
+        let checked = try depthList(upTo, "places_checked")
+        #expect(checked.map(\.name) == ["Glushkovo", "Tëtkino"])
+        #expect(upTo[property: "measured_m"]?.doubleValue == distances["Glushkovo"])
+        #expect(upTo[property: "verdict"]?.stringValue == "consistent")   // 10.5 km ≤ 12 km + 0.5 km
+        // Korenevo (20.0 km), Belgorod (31.4 km) and L'gov (46.7 km) are deeper, but named elsewhere.
+        #expect(try depthList(upTo, "context_places").count(where: \.deeper) == 3)
+        // "within 15 km of the border" measures the same two places: their lines are drawn once each.
+        let lineNames = try features(out, "claims.geojson").filter { $0[property: "kind"]?.stringValue == "depth_line" }
+            .compactMap { $0[property: "name"]?.stringValue }
+        #expect(lineNames.sorted() == ["Glushkovo", "Tëtkino"])
 
         let svg = try Data(contentsOf: out.appendingPathComponent("map.svg"))
         let parser = XMLParser(data: svg)
@@ -59,7 +117,64 @@ struct MapCommandTests {
         #expect(svgText.contains("id=\"layer-places\"") && svgText.contains("id=\"layer-borders\""))
         let summary = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(summary.contains("Sudzha") && summary.contains("WGS84"))
+        #expect(summary.contains("**context**. Not checked") && summary.contains("named elsewhere in the text"))
+        #expect(summary.contains("- Depth claims"))   // the rule, in the method section
         #expect(r.stdout.contains("index.html"))
+        // stderr is a pipe here, not a terminal: the short stage lines only, no bar redrawn in place.
+        #expect(r.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("incmap: ") }, "\(r.stderr)")
+        #expect(r.stderr.contains("incmap: measuring and drawing"))
+        #expect(!r.stderr.contains("\r") && !r.stderr.contains("\u{1B}"))
+    }
+
+    @Test("a depth claim is checked against the places of its own sentence, then of the sentences next to it in its paragraph",
+          .enabled(if: hasData, "needs the repository's Gazetteer/ data (places, countries, borders)"))
+    func depthAttribution() throws {
+        let (r, out) = try runMap(CLI.fixture("map/depth-claims.txt"), quiet: true)
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(r.status == 0, "\(r.stderr)")
+        // --quiet: nothing on stdout, no progress on stderr (the text has no problem to warn about).
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
+        let claims = try claims(out)
+        let distances = try borderDistances(out)
+        // Expected depths are the places' distances to their nearest border (RU-UA) in places.geojson,
+        // the same geodesics: Korenevo 20.0 km, Sudzha 9.4 km, L'gov 46.7 km on the DCW line.
+        let korenevo = try #require(distances["Korenevo"]), sudzha = try #require(distances["Sudzha"])
+
+        // "advanced 15 km into Russia and took Korenevo": Korenevo, in the same sentence, lies deeper than
+        // 15 km + 0.5 km (DCW accuracy).
+        let took = try #require(claims["15 km"])
+        #expect(took[property: "attribution"]?.stringValue == "named in the claim's sentence")
+        #expect(try depthList(took, "places_checked").map(\.name) == ["Korenevo"])
+        #expect(took[property: "measured_m"]?.doubleValue == korenevo)
+        #expect(korenevo > 15_500)
+        #expect(took[property: "verdict"]?.stringValue == "inconsistent")
+
+        // "pushed 25 km into Russia." + "Residents of Sudzha were told to leave." (same paragraph): Sudzha,
+        // 9.4 km in, does not contradict 25 km; Lgov (46.7 km), in another paragraph, is context only.
+        let pushed = try #require(claims["25 km"])
+        #expect(pushed[property: "attribution"]?.stringValue == "named in the sentence before or after the claim, same paragraph")
+        #expect(try depthList(pushed, "places_checked").map(\.name) == ["Sudzha"])
+        #expect(pushed[property: "measured_m"]?.doubleValue == sudzha)
+        #expect(pushed[property: "verdict"]?.stringValue == "consistent")
+        #expect(try depthList(pushed, "context_places").contains { $0.deeper && $0.name.contains("govskiy") })
+
+        // "advanced 5 km into Russia." stands alone in its paragraph: the next sentence, naming Lgov, is in
+        // the next paragraph. Nothing is checked; the places named elsewhere are listed as context.
+        let alone = try #require(claims["5 km"])
+        #expect(alone[property: "attribution"]?.stringValue == "no place named with the claim")
+        #expect(alone[property: "verdict"]?.stringValue == "context")
+        #expect(alone[property: "measured_m"] == nil)
+        // Reach for 5 km: max(2 × 5, 5 + 50) = 55 km, so Lgov (46.7), Korenevo (20.0) and Sudzha (9.4) are
+        // all given, all deeper than 5.5 km.
+        let context = try depthList(alone, "context_places")
+        #expect(context.count == 3 && context.allSatisfy(\.deeper))
+
+        // "moved to the Kursk region, about 30 km from the frontier, and to Sudzha": the distance describes
+        // the region named before it, not Sudzha after it (9.4 km, which would read as "inconsistent").
+        let region = try #require(claims["about 30 km"])
+        #expect(region[property: "verdict"]?.stringValue == "unverifiable")
+        #expect(region[property: "finding"]?.stringValue?.contains("an area rather than a point") == true)
     }
 
     @Test("an events CSV keeps every event, placing the one without coordinates by its name",

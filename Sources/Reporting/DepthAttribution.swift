@@ -1,0 +1,77 @@
+import BorderAnalysis
+import GeoJSON
+
+/// Which named places a depth claim ("advanced 35 km into Russia") is about, and how they were
+/// chosen. An analyst reads a depth claim against the places written next to it; a town named three
+/// paragraphs later because it was evacuated is not where the troops stood.
+///
+/// The rule, in order: the populated places of the claimed country named in the claim's own
+/// sentence; if there are none, those named in the sentence just before or just after it, when that
+/// sentence is in the same paragraph; otherwise none (the claim cannot be tied to a place).
+enum DepthAttribution: String, Sendable {
+    /// Places named in the claim's own sentence.
+    case sentence = "named in the claim's sentence"
+    /// Places named in the sentence before or after the claim's, in the same paragraph.
+    case neighbouringSentences = "named in the sentence before or after the claim, same paragraph"
+    /// No place of the country is named near the claim.
+    case none = "no place named with the claim"
+
+    /// How the finding introduces the places checked: "named in its sentence".
+    var phrase: String {
+        switch self {
+        case .sentence: "named in its sentence"
+        case .neighbouringSentences: "named in the sentence next to it in the same paragraph"
+        case .none: "named with it"
+        }
+    }
+
+    /// Why nothing was checked, for a finding.
+    func reason(country: String) -> String {
+        "neither the claim's sentence nor the sentences next to it in its paragraph name a populated place in \(country)"
+    }
+
+    /// The places of `candidates` (populated places of the claimed country, in the claim's
+    /// document) that the claim is about, in text order, with how they were chosen.
+    /// O(total mentions of the candidates).
+    static func places(of found: FoundClaim, among candidates: [LocatedPlace]) -> (DepthAttribution, [LocatedPlace]) {
+        let own = mentioned(in: [found.claim.sentence], of: found, among: candidates)
+        if !own.isEmpty { return (.sentence, own) }
+        let next = [found.claim.sentence - 1, found.claim.sentence + 1].filter(found.sharesParagraph)
+        let near = mentioned(in: Set(next), of: found, among: candidates)
+        return near.isEmpty ? (.none, []) : (.neighbouringSentences, near)
+    }
+
+    /// Candidates with a mention in one of `sentences` of the claim's document, ordered by first such mention.
+    private static func mentioned(in sentences: Set<Int>, of found: FoundClaim, among candidates: [LocatedPlace]) -> [LocatedPlace] {
+        candidates.compactMap { p -> (LocatedPlace, Int)? in
+            let starts = p.mentions.filter { $0.document == found.document && sentences.contains($0.mention.sentence) }
+                .map(\.mention.start)
+            return starts.min().map { (p, $0) }
+        }
+        .sorted { $0.1 < $1.1 }
+        .map(\.0)
+    }
+}
+
+/// One place's depth inside the claimed country, as reported with a depth claim.
+struct DepthNote: Sendable, Hashable {
+    var name: String
+    /// Geodesic distance from the border, metres.
+    var metres: Double
+    /// Whether the place lies inside the claimed country by its outline.
+    var inside: Bool
+    /// Deeper than the claim plus the border data's accuracy.
+    var deeperThanClaim: Bool
+
+    init(depth: PlaceDepth, deeperThan limit: Double) {
+        name = depth.place.label
+        metres = depth.metres
+        inside = depth.insideInto
+        deeperThanClaim = depth.metres > limit
+    }
+
+    var json: JSONValue {
+        .object(["name": .string(name), "depth_m": .number((metres * 10).rounded() / 10),
+                 "deeper_than_claim": .bool(deeperThanClaim)])
+    }
+}
