@@ -40,9 +40,11 @@ struct ContextResolver: Sendable {
         }
         let candidates: [String: [PlaceRecord]] = groups.mapValues { dedupe(toponyms[$0[0]].candidates) }
         let wantsRegion: [String: Bool] = groups.mapValues { $0.contains { toponyms[$0].wantsRegion } }
-        // "Kursk" without "oblast": the city that gives the region its name, not the region.
+        // "Kursk" without "oblast": the city that gives the region its name, not the region. The city
+        // may lie in the region or be a region of its own beside it (Minsk, Kyiv): any city of
+        // 50,000 or more of that name in the region's country counts.
         let capitals: [String: Set<String>] = candidates.mapValues { cands in
-            Set(cands.filter { c in c.kind == .place && (c.population ?? 0) >= 50_000 }.compactMap(\.region))
+            Set(cands.filter { c in c.kind == .place && (c.population ?? 0) >= 50_000 }.compactMap(\.country))
         }
 
         // Pass 1: priors and document-level country and region votes.
@@ -92,7 +94,7 @@ struct ContextResolver: Sendable {
             for c in cands {
                 var reasons: [String] = []
                 var s = prior(c, wantsRegion: wantsRegion[key]!, reasons: &reasons)
-                if c.kind == .region, !wantsRegion[key]!, capitals[key]!.contains(c.id) {
+                if c.kind == .region, !wantsRegion[key]!, let cc = c.country, capitals[key]!.contains(cc) {
                     s -= 4
                     reasons.append("the name alone means its eponymous city")
                 }
