@@ -41,6 +41,9 @@ struct MentionFinder {
     private final class Memo {
         var keys: [String: String] = [:]
         var places: [String: [PlaceRecord]] = [:]
+        /// The words' keys of the document being searched, when the lookup's keys are
+        /// `NameNormalizer` keys: the negative test before any phrase's text is built.
+        var phrases: PhraseKeys?
     }
 
     private func cachedKey(_ surface: String) -> String {
@@ -66,7 +69,12 @@ struct MentionFinder {
         "governorate", "prefecture", "krai", "kray", "voblast", "область", "район", "край", "territory",
     ]
 
+    /// First words of the continents' names: a phrase starting with one is always looked up in
+    /// full, since continents are matched by their lower-cased text, not through the gazetteer.
+    static let continentFirstWords = Set(KnownNames.continents.flatMap { $0.names.map { String($0.prefix { $0 != " " }) } })
+
     func find(in doc: Document) -> (toponyms: [RawMention], demonyms: [RawMention]) {
+        memo.phrases = lookup.keysAreNameNormalizerKeys ? PhraseKeys(doc) : nil
         var toponyms: [RawMention] = []
         var demonyms: [RawMention] = []
         var surnames = Set<String>()
@@ -179,7 +187,10 @@ struct MentionFinder {
             if tok.kind == .word, tok.isCapitalized || j > i && t[j - 1].text == "-" { ends.append(j + 1) }
             j += 1
         }
+        // Most phrases are no name at all: turn them down from the words' keys, without text.
+        let filter = Self.continentFirstWords.contains(t[i].lowered) ? nil : memo.phrases
         for e in ends.reversed() {
+            if let filter, let h = filter.hash(tokens: i, e), !lookup.mayHaveName(keyHash: h) { continue }
             let surface = doc.text(tokens: i, e)
             let key = cachedKey(surface)
             var places = cachedPlaces(key)

@@ -52,11 +52,12 @@ struct Geoparse: ParsableCommand {
             throw CLIFailure("\(InputSource(path: input).label): no document could be processed")
         }
         let gazetteer: Gazetteer
-        do { gazetteer = try Gazetteer.load(from: Gazetteer.locate()) } catch {
+        do { gazetteer = try Gazetteer.load(from: Gazetteer.locate(), cacheDirectory: Gazetteer.defaultCacheDirectory) } catch {
             throw CLIFailure(String(describing: error))
         }
         let parser = Geoparser(gazetteer: gazetteer)
-        let results = Self.parseAll(documents.items, parser: parser, givenSpans: givenSpans)
+        // The JSONL records list toponyms only: claims would be extracted and thrown away.
+        let results = Self.parseAll(documents.items, parser: parser, givenSpans: givenSpans, claims: format == .geojson)
         let out: Data
         switch format {
         case .jsonl: out = GeoparseOutput.jsonLines(documents.items, results, demonyms: demonyms)
@@ -69,14 +70,14 @@ struct Geoparse: ParsableCommand {
     }
 
     /// Parses every document on all cores; results in input order.
-    static func parseAll(_ docs: [GeoparseInput.Document], parser: Geoparser, givenSpans: Bool) -> [GeoparseResult] {
+    static func parseAll(_ docs: [GeoparseInput.Document], parser: Geoparser, givenSpans: Bool, claims: Bool) -> [GeoparseResult] {
         let slots = ResultSlots(count: docs.count)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var i = w
             while i < docs.count {
                 let d = docs[i]
-                let r = givenSpans ? parser.resolve(d.text, spans: d.spans) : parser.parse(d.text)
+                let r = givenSpans ? parser.resolve(d.text, spans: d.spans, claims: claims) : parser.parse(d.text, claims: claims)
                 slots.set(i, r)
                 i += workers
             }
