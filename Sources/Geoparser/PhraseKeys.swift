@@ -39,8 +39,9 @@ final class PhraseKeys {
     }
 
     /// The FNV-1a hash (`NameNormalizer.hash`) of `NameNormalizer.key(doc.text(tokens: a, b))`, or
-    /// nil when it cannot be assembled from the words' keys (see the type's documentation) or the
-    /// key is empty. Tokens other than words inside the range count as gap text.
+    /// nil when it cannot be assembled from the words' keys (see the type's documentation), when
+    /// the phrase does not start and end with a word, or when the key is empty. Tokens other than
+    /// words inside the range count as gap text.
     func hash(tokens a: Int, _ b: Int) -> UInt64? {
         guard isJoinOfWords(a, b) else { return nil }
         var h = NameNormalizer.hashSeed
@@ -72,8 +73,11 @@ final class PhraseKeys {
     }
 
     /// Computes the keys of the words in `a..<b` and tells whether the phrase's key is their join.
+    /// The phrase must start and end with a word, so that every scalar of its text is in a word
+    /// or in a gap between two words.
     private func isJoinOfWords(_ a: Int, _ b: Int) -> Bool {
         let t = doc.tokens
+        guard a < b, t[a].kind == .word, t[b - 1].kind == .word else { return false }
         var evidence: CyrillicLanguage.Evidence = []
         var previous: Int?
         for k in a..<b where t[k].kind == .word {
@@ -81,7 +85,6 @@ final class PhraseKeys {
             evidence.formUnion(word(k).evidence)
             previous = k
         }
-        guard previous != nil else { return false }
         guard evidence.contains(.ghe) else { return true }
         let russian = CyrillicLanguage(evidence: evidence) == .russian
         for k in a..<b where t[k].kind == .word {
