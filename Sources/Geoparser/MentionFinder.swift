@@ -73,6 +73,9 @@ struct MentionFinder {
     /// full, since continents are matched by their lower-cased text, not through the gazetteer.
     static let continentFirstWords = Set(KnownNames.continents.flatMap { $0.names.map { String($0.prefix { $0 != " " }) } })
 
+    /// First words of the demonyms of more than one word ("south" of "South African").
+    static let demonymFirstWords = Set(KnownNames.demonyms.keys.filter { $0.contains(Character(" ")) }.map { String($0.prefix { $0 != " " }) })
+
     func find(in doc: Document) -> (toponyms: [RawMention], demonyms: [RawMention]) {
         memo.phrases = lookup.keysAreNameNormalizerKeys ? PhraseKeys(doc) : nil
         var toponyms: [RawMention] = []
@@ -248,11 +251,13 @@ struct MentionFinder {
     private func demonym(_ doc: Document, _ i: Int) -> RawMention? {
         let t = doc.tokens
         for n in [2, 1] where i + n <= t.count {
+            // Only a word that starts a two-word demonym ("south") can start one: no string to build.
+            if n == 2, !Self.demonymFirstWords.contains(t[i].lowered) { continue }
             guard (i..<i + n).allSatisfy({ t[$0].kind == .word && t[$0].lowered != "'s" }) else { continue }
-            let words = (i..<i + n).map { t[$0].lowered }.joined(separator: " ")
+            let words = n == 1 ? t[i].lowered : (i..<i + n).map { t[$0].lowered }.joined(separator: " ")
             guard let nationality = KnownNames.demonyms[words] else { continue }
-            let key = lookup.key(nationality.countryName)
-            let countries = lookup.places(matchingKey: key).filter { $0.kind == .country && $0.country == nationality.country }
+            let key = cachedKey(nationality.countryName)
+            let countries = cachedPlaces(key).filter { $0.kind == .country && $0.country == nationality.country }
             return RawMention(kind: .demonym, first: i, last: i + n, start: t[i].start, end: t[i + n - 1].end,
                               surface: doc.text(tokens: i, i + n), key: key, candidates: countries,
                               countryCode: nationality.country)
