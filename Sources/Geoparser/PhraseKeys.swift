@@ -78,13 +78,14 @@ final class PhraseKeys {
     private func isJoinOfWords(_ a: Int, _ b: Int) -> Bool {
         let t = doc.tokens
         guard a < b, t[a].kind == .word, t[b - 1].kind == .word else { return false }
-        var evidence: CyrillicLanguage.Evidence = []
+        var bits: UInt8 = 0  // the raw value: OptionSet's generic set algebra is not free here
         var previous: Int?
         for k in a..<b where t[k].kind == .word {
             if let p = previous, !Self.isSeparatingGap(doc.scalars[t[p].end..<t[k].start]) { return false }
-            evidence.formUnion(word(k).evidence)
+            bits |= word(k).evidence.rawValue
             previous = k
         }
+        let evidence = CyrillicLanguage.Evidence(rawValue: bits)
         guard evidence.contains(.ghe) else { return true }
         let russian = CyrillicLanguage(evidence: evidence) == .russian
         for k in a..<b where t[k].kind == .word {

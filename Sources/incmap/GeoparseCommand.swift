@@ -244,52 +244,14 @@ enum GeoparseOutput {
     /// One document's record and its line feed (the `index`-th document: its id when it has
     /// none is `index + 1`). Empty in the unexpected case that the record cannot be encoded.
     static func jsonLine(_ doc: GeoparseInput.Document, index: Int, _ result: GeoparseResult, demonyms: Bool) -> Data {
-        let encoder = JSONEncoder()
-        // Sorted keys: the same input gives byte-identical output in every run.
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        var mentions = result.toponyms
-        if demonyms { mentions = (mentions + result.demonyms).sorted { $0.start < $1.start } }
-        let record = Record(id: doc.id.map(RecordID.init) ?? .number(Int64(index + 1)),
-                            toponyms: mentions.map(RecordToponym.init))
-        guard var line = try? encoder.encode(record) else { return Data() }
-        line.append(0x0A)
-        return line
-    }
-
-    enum RecordID: Encodable {
-        case string(String), number(Int64)
-        init(_ v: JSONValue) {
-            switch v {
-            case .string(let s): self = .string(s)
-            case .integer(let i): self = .number(i)
-            default: self = .string("")
-            }
+        let id: GeoparseResult.RecordID
+        switch doc.id {
+        case .string(let s)?: id = .string(s)
+        case .integer(let i)?: id = .number(i)
+        case nil: id = .number(Int64(index + 1))
+        default: id = .string("")
         }
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.singleValueContainer()
-            switch self {
-            case .string(let s): try c.encode(s)
-            case .number(let n): try c.encode(n)
-            }
-        }
-    }
-
-    struct Record: Encodable {
-        var id: RecordID
-        var toponyms: [RecordToponym]
-    }
-
-    struct RecordToponym: Encodable {
-        var start: Int, end: Int, name: String
-        var lat: Double?, lon: Double?
-        var place_id: String?, kind: String?, score: Double
-        init(_ m: Mention) {
-            start = m.start; end = m.end; name = m.text
-            lat = m.place?.location.latitude; lon = m.place?.location.longitude
-            place_id = m.place?.id
-            kind = m.kind == .demonym ? "demonym" : m.place?.kind.rawValue
-            score = m.score
-        }
+        return result.jsonLine(id: id, demonyms: demonyms).map { Data($0) } ?? Data()
     }
 
     static func collection(_ docs: [GeoparseInput.Document], _ results: [GeoparseResult]) -> FeatureCollection {
