@@ -44,6 +44,9 @@ struct MentionFinder {
         /// The words' keys of the document being searched, when the lookup's keys are
         /// `NameNormalizer` keys: the negative test before any phrase's text is built.
         var phrases: PhraseKeys?
+        /// `longestMatch` by start token (`.some(nil)`: no name starts there): the rules ask
+        /// about the neighbours of a name, which the main loop then reaches again.
+        var matches: [RawMention??] = []
     }
 
     private func cachedKey(_ surface: String) -> String {
@@ -78,6 +81,7 @@ struct MentionFinder {
 
     func find(in doc: Document) -> (toponyms: [RawMention], demonyms: [RawMention]) {
         memo.phrases = lookup.keysAreNameNormalizerKeys ? PhraseKeys(doc) : nil
+        memo.matches = Array(repeating: nil, count: doc.tokens.count)
         var toponyms: [RawMention] = []
         var demonyms: [RawMention] = []
         var surnames = Set<String>()
@@ -168,6 +172,13 @@ struct MentionFinder {
 
     /// The longest run of tokens from `i` whose text is a known name.
     private func longestMatch(_ doc: Document, _ i: Int) -> RawMention? {
+        if i < memo.matches.count, let known = memo.matches[i] { return known }
+        let m = uncachedLongestMatch(doc, i)
+        if i < memo.matches.count { memo.matches[i] = .some(m) }
+        return m
+    }
+
+    private func uncachedLongestMatch(_ doc: Document, _ i: Int) -> RawMention? {
         let t = doc.tokens
         // Collect admissible end points first, then try the longest.
         var ends: [Int] = []
