@@ -19,7 +19,9 @@ struct Geoparse: ParsableCommand {
             {"id","toponyms":[{"start","end","name","lat","lon",...}]}. A bad JSONL line is reported on \
             stderr with its number and skipped; the exit status is non-zero only when no document could be \
             processed. The gazetteer folder is $INCMAP_GAZETTEER or the nearest Gazetteer/ folder above \
-            the current directory or the executable.
+            the current directory or the executable; its parsed name index is cached in $INCMAP_CACHE_DIR \
+            (default $XDG_CACHE_HOME/incmap or ~/.cache/incmap; "off" disables it). Documents are parsed \
+            on all cores.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case geojson, jsonl }
