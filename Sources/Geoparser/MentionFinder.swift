@@ -46,7 +46,7 @@ struct MentionFinder {
         var phrases: PhraseKeys?
         /// `longestMatch` by start token (`.some(nil)`: no name starts there): the rules ask
         /// about the neighbours of a name, which the main loop then reaches again.
-        var matches: [RawMention??] = []
+        var matches: [Int: RawMention?] = [:]
     }
 
     private func cachedKey(_ surface: String) -> String {
@@ -81,7 +81,7 @@ struct MentionFinder {
 
     func find(in doc: Document) -> (toponyms: [RawMention], demonyms: [RawMention]) {
         memo.phrases = lookup.keysAreNameNormalizerKeys ? PhraseKeys(doc) : nil
-        memo.matches = Array(repeating: nil, count: doc.tokens.count)
+        memo.matches = [:]
         var toponyms: [RawMention] = []
         var demonyms: [RawMention] = []
         var surnames = Set<String>()
@@ -172,9 +172,9 @@ struct MentionFinder {
 
     /// The longest run of tokens from `i` whose text is a known name.
     private func longestMatch(_ doc: Document, _ i: Int) -> RawMention? {
-        if i < memo.matches.count, let known = memo.matches[i] { return known }
+        if let known = memo.matches[i] { return known }
         let m = uncachedLongestMatch(doc, i)
-        if i < memo.matches.count { memo.matches[i] = .some(m) }
+        memo.matches[i] = .some(m)
         return m
     }
 
