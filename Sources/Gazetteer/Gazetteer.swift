@@ -154,6 +154,12 @@ public final class Gazetteer: Sendable {
         public let form: Form
     }
 
+    /// False when no name of any entry has a key whose `NameNormalizer` hash (FNV-1a over the
+    /// key's UTF-8) is `keyHash`; true when one probably does. A negative test that costs no
+    /// allocation, for callers that try many phrases of which few are names (the geoparser).
+    /// O(1) on average. Thread-safe.
+    package func mayHaveName(keyHash: UInt64) -> Bool { index.mayContain(hash: keyHash) }
+
     /// Like `places(matchingKey:)`, with the form of the name that matched. O(log n + results).
     public func matches(forKey key: String) -> [NameMatch] {
         index.postings(forKey: key).map { NameMatch(place: place(entity: $0.entity), form: Self.publicForm($0.form)) }

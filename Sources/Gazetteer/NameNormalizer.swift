@@ -36,9 +36,16 @@ public enum NameNormalizer {
 
     /// Appends the key of the UTF-8 text `bytes` to `out` (which the caller may reuse between
     /// names). Invalid UTF-8 sequences are treated as separators.
-    static func appendKey(of bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    package static func appendKey(of bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        appendKey(of: bytes, language: CyrillicLanguage.guess(in: bytes), to: &out)
+    }
+
+    /// Like `appendKey(of:to:)` with the Cyrillic alphabet given instead of guessed from `bytes`:
+    /// for callers that assemble the key of a longer text from the keys of its words, whose
+    /// alphabet is guessed from the whole text (see `CyrillicLanguage.Evidence`).
+    package static func appendKey(of bytes: UnsafeBufferPointer<UInt8>, language: CyrillicLanguage,
+                                  to out: inout [UInt8]) {
         var emitter = KeyEmitter(start: out.count)
-        let language = CyrillicLanguage.guess(in: bytes)
         var i = 0
         let n = bytes.count
         while i < n {
@@ -57,13 +64,19 @@ public enum NameNormalizer {
 
     /// FNV-1a over the key bytes: the gazetteer's index hash. Stable across runs and platforms.
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h &*= 0x0000_0100_0000_01b3
-        }
+    package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = hashSeed
+        for b in bytes { h = hash(h, b) }
         return h
+    }
+
+    /// The FNV-1a state of the empty key; `hash(_:_:)` adds one byte. Hashing a key piece by
+    /// piece gives the same value as `hash(_:)` over the whole key.
+    package static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    package static func hash(_ h: UInt64, _ byte: UInt8) -> UInt64 {
+        (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 
     /// FNV-1a hash of a key held in a String.
@@ -93,12 +106,44 @@ public enum NameNormalizer {
 }
 
 /// Which East Slavic alphabet a Cyrillic name is written in, guessed from its distinctive letters.
-enum CyrillicLanguage {
+package enum CyrillicLanguage: Sendable {
     case russian, ukrainian, belarusian
+
+    /// The distinctive letters found in a text, as bits that combine by OR: the evidence of a
+    /// text is the union of the evidence of its parts, so the alphabet of a phrase can be decided
+    /// from its words without looking at the phrase again.
+    package struct Evidence: OptionSet, Sendable, Hashable {
+        package let rawValue: UInt8
+        package init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// `Ў ў`
+        package static let shortU = Evidence(rawValue: 1)
+        /// `І і`
+        package static let dotlessI = Evidence(rawValue: 2)
+        /// `Ї ї Є є Ґ ґ`
+        package static let ukrainianLetter = Evidence(rawValue: 4)
+        /// `Ы ы Э э Ё ё`
+        package static let yeryOrE = Evidence(rawValue: 8)
+        /// `Г г`: the one letter whose key depends on the alphabet (`g` in Russian, `h` otherwise).
+        package static let ghe = Evidence(rawValue: 16)
+    }
 
     /// Looks for `і ї є ґ ў ы э ё` (all two-byte UTF-8 sequences starting 0xD1 or 0xD2/0xD0).
     static func guess(in bytes: UnsafeBufferPointer<UInt8>) -> CyrillicLanguage {
-        var hasI = false, hasUkrainian = false, hasBelarusianOrRussian = false
+        CyrillicLanguage(evidence: evidence(in: bytes))
+    }
+
+    /// The alphabet the evidence points to: `ў` means Belarusian; `ї є ґ` Ukrainian; `і` Belarusian
+    /// with `ы`/`э`/`ё`, else Ukrainian; anything else Russian.
+    package init(evidence e: Evidence) {
+        if e.contains(.shortU) { self = .belarusian }
+        else if e.contains(.ukrainianLetter) { self = .ukrainian }
+        else if e.contains(.dotlessI) { self = e.contains(.yeryOrE) ? .belarusian : .ukrainian }
+        else { self = .russian }
+    }
+
+    /// The distinctive letters of the UTF-8 text `bytes`.
+    package static func evidence(in bytes: UnsafeBufferPointer<UInt8>) -> Evidence {
+        var e: Evidence = []
         var i = 0
         let n = bytes.count
         while i + 1 < n {
@@ -106,10 +151,11 @@ enum CyrillicLanguage {
             if b == 0xD0 || b == 0xD1 || b == 0xD2 {
                 let s = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
                 switch s {
-                case 0x40E, 0x45E: return .belarusian                                  // Ў ў
-                case 0x406, 0x456: hasI = true                                         // І і
-                case 0x407, 0x457, 0x404, 0x454, 0x490, 0x491: hasUkrainian = true     // Ї ї Є є Ґ ґ
-                case 0x42B, 0x44B, 0x42D, 0x44D, 0x401, 0x451: hasBelarusianOrRussian = true // Ы ы Э э Ё ё
+                case 0x40E, 0x45E: e.insert(.shortU)                                       // Ў ў
+                case 0x406, 0x456: e.insert(.dotlessI)                                     // І і
+                case 0x407, 0x457, 0x404, 0x454, 0x490, 0x491: e.insert(.ukrainianLetter)  // Ї ї Є є Ґ ґ
+                case 0x42B, 0x44B, 0x42D, 0x44D, 0x401, 0x451: e.insert(.yeryOrE)          // Ы ы Э э Ё ё
+                case 0x413, 0x433: e.insert(.ghe)                                          // Г г
                 default: break
                 }
                 i += 2
@@ -117,9 +163,7 @@ enum CyrillicLanguage {
                 i += 1
             }
         }
-        if hasUkrainian { return .ukrainian }
-        if hasI { return hasBelarusianOrRussian ? .belarusian : .ukrainian }
-        return .russian
+        return e
     }
 }
 

@@ -41,6 +41,10 @@ struct GazetteerLookup: PlaceLookup {
 
     func key(_ surface: String) -> String { NameNormalizer.key(surface) }
 
+    var keysAreNameNormalizerKeys: Bool { true }
+
+    func mayHaveName(keyHash: UInt64) -> Bool { gazetteer.mayHaveName(keyHash: keyHash) }
+
     func places(matchingKey key: String) -> [PlaceRecord] {
         guard !key.isEmpty else { return [] }
         if let hit = cache.get(key) { return hit }

@@ -13,17 +13,20 @@ public struct Geoparser: Sendable {
         self.lookup = lookup
     }
 
-    /// Everything geographic in `text`.
-    public func parse(_ text: String) -> GeoparseResult {
+    /// Everything geographic in `text`. With `claims: false` the distance/area/fraction/date
+    /// extraction is skipped and `GeoparseResult.claims` is empty (the toponyms and demonyms are
+    /// the same either way): for callers that only want places, it saves about a fifth of the time.
+    public func parse(_ text: String, claims: Bool = true) -> GeoparseResult {
         let doc = Document(text)
         let found = MentionFinder(lookup: lookup).find(in: doc)
-        return assemble(doc, toponyms: found.toponyms, demonyms: found.demonyms)
+        return assemble(doc, toponyms: found.toponyms, demonyms: found.demonyms, claims: claims)
     }
 
     /// Resolves the given spans (scalar offsets, end exclusive) as toponyms instead of finding them:
     /// the "oracle spans" evaluation, separating resolution from detection. Demonyms and claims are
-    /// still found in the text. Spans whose text has no candidate come back with `place == nil`.
-    public func resolve(_ text: String, spans: [Range<Int>]) -> GeoparseResult {
+    /// still found in the text (claims only when `claims` is true). Spans whose text has no
+    /// candidate come back with `place == nil`.
+    public func resolve(_ text: String, spans: [Range<Int>], claims: Bool = true) -> GeoparseResult {
         let doc = Document(text)
         let found = MentionFinder(lookup: lookup).find(in: doc)
         let scalarCount = doc.scalars.count
@@ -41,7 +44,7 @@ public struct Geoparser: Sendable {
             m.end = span.upperBound
             given.append(m)
         }
-        return assemble(doc, toponyms: given, demonyms: found.demonyms)
+        return assemble(doc, toponyms: given, demonyms: found.demonyms, claims: claims)
     }
 
     /// Candidates for a surface string given from outside: abbreviation, demonym, name, or the name
@@ -64,7 +67,7 @@ public struct Geoparser: Sendable {
         return []
     }
 
-    private func assemble(_ doc: Document, toponyms: [RawMention], demonyms: [RawMention]) -> GeoparseResult {
+    private func assemble(_ doc: Document, toponyms: [RawMention], demonyms: [RawMention], claims findClaims: Bool) -> GeoparseResult {
         let choices = ContextResolver().resolve(toponyms, demonyms: demonyms, doc: doc)
         var resolved: [Mention] = []
         for (m, choice) in zip(toponyms, choices) {
@@ -79,8 +82,11 @@ public struct Geoparser: Sendable {
                     reasons: d.countryCode.map { ["nationality word for \($0)"] } ?? [],
                     candidateCount: d.candidates.count)
         }
-        var claims = ClaimExtractor(tokens: doc.tokens, scalars: doc.scalars, sentenceOf: doc.sentenceOf).allClaims()
-        link(&claims, toponyms: resolved, demonyms: nationalities)
+        var claims: [Claim] = []
+        if findClaims {
+            claims = ClaimExtractor(tokens: doc.tokens, scalars: doc.scalars, sentenceOf: doc.sentenceOf).allClaims()
+            link(&claims, toponyms: resolved, demonyms: nationalities)
+        }
         let sentences = doc.sentences.map { doc.tokens[$0.lowerBound].start..<doc.tokens[$0.upperBound - 1].end }
         return GeoparseResult(toponyms: resolved.sorted { $0.start < $1.start }, demonyms: nationalities,
                               claims: claims, sentences: sentences)

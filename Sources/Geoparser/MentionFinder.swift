@@ -41,6 +41,12 @@ struct MentionFinder {
     private final class Memo {
         var keys: [String: String] = [:]
         var places: [String: [PlaceRecord]] = [:]
+        /// The words' keys of the document being searched, when the lookup's keys are
+        /// `NameNormalizer` keys: the negative test before any phrase's text is built.
+        var phrases: PhraseKeys?
+        /// `longestMatch` by start token (`.some(nil)`: no name starts there): the rules ask
+        /// about the neighbours of a name, which the main loop then reaches again.
+        var matches: [Int: RawMention?] = [:]
     }
 
     private func cachedKey(_ surface: String) -> String {
@@ -66,7 +72,16 @@ struct MentionFinder {
         "governorate", "prefecture", "krai", "kray", "voblast", "область", "район", "край", "territory",
     ]
 
+    /// First words of the continents' names: a phrase starting with one is always looked up in
+    /// full, since continents are matched by their lower-cased text, not through the gazetteer.
+    static let continentFirstWords = Set(KnownNames.continents.flatMap { $0.names.map { String($0.prefix { $0 != " " }) } })
+
+    /// First words of the demonyms of more than one word ("south" of "South African").
+    static let demonymFirstWords = Set(KnownNames.demonyms.keys.filter { $0.contains(Character(" ")) }.map { String($0.prefix { $0 != " " }) })
+
     func find(in doc: Document) -> (toponyms: [RawMention], demonyms: [RawMention]) {
+        memo.phrases = lookup.keysAreNameNormalizerKeys ? PhraseKeys(doc) : nil
+        memo.matches = [:]
         var toponyms: [RawMention] = []
         var demonyms: [RawMention] = []
         var surnames = Set<String>()
@@ -171,6 +186,13 @@ struct MentionFinder {
 
     /// The longest run of tokens from `i` whose text is a known name.
     private func longestMatch(_ doc: Document, _ i: Int) -> RawMention? {
+        if let known = memo.matches[i] { return known }
+        let m = uncachedLongestMatch(doc, i)
+        memo.matches[i] = .some(m)
+        return m
+    }
+
+    private func uncachedLongestMatch(_ doc: Document, _ i: Int) -> RawMention? {
         let t = doc.tokens
         // Collect admissible end points first, then try the longest.
         var ends: [Int] = []
@@ -193,7 +215,10 @@ struct MentionFinder {
             if tok.kind == .word, tok.isCapitalized || j > i && t[j - 1].text == "-" { ends.append(j + 1) }
             j += 1
         }
+        // Most phrases are no name at all: turn them down from the words' keys, without text.
+        let filter = Self.continentFirstWords.contains(t[i].lowered) ? nil : memo.phrases
         for e in ends.reversed() {
+            if let filter, let h = filter.hash(tokens: i, e), !lookup.mayHaveName(keyHash: h) { continue }
             let surface = doc.text(tokens: i, e)
             let key = cachedKey(surface)
             var places = cachedPlaces(key)
@@ -251,11 +276,13 @@ struct MentionFinder {
     private func demonym(_ doc: Document, _ i: Int) -> RawMention? {
         let t = doc.tokens
         for n in [2, 1] where i + n <= t.count {
+            // Only a word that starts a two-word demonym ("south") can start one: no string to build.
+            if n == 2, !Self.demonymFirstWords.contains(t[i].lowered) { continue }
             guard (i..<i + n).allSatisfy({ t[$0].kind == .word && t[$0].lowered != "'s" }) else { continue }
-            let words = (i..<i + n).map { t[$0].lowered }.joined(separator: " ")
+            let words = n == 1 ? t[i].lowered : (i..<i + n).map { t[$0].lowered }.joined(separator: " ")
             guard let nationality = KnownNames.demonyms[words] else { continue }
-            let key = lookup.key(nationality.countryName)
-            let countries = lookup.places(matchingKey: key).filter { $0.kind == .country && $0.country == nationality.country }
+            let key = cachedKey(nationality.countryName)
+            let countries = cachedPlaces(key).filter { $0.kind == .country && $0.country == nationality.country }
             return RawMention(kind: .demonym, first: i, last: i + n, start: t[i].start, end: t[i + n - 1].end,
                               surface: doc.text(tokens: i, i + n), key: key, candidates: countries,
                               countryCode: nationality.country)
@@ -304,7 +331,11 @@ struct MentionFinder {
         let t = doc.tokens[m.first]
         let w = t.lowered
         if t.text.unicodeScalars.count < 2 { return true }
-        if w.contains("'") || w.contains("\u{2019}") {
+        // Character comparison, not Foundation's `String.contains(_: StringProtocol)`: that one
+        // goes through NSString and was the single most expensive call of this rule. Only words
+        // with the byte of `'` or the last byte of `’` (E2 80 99) can contain either.
+        if w.utf8.contains(where: { $0 == 0x27 || $0 == 0x99 }),
+           w.contains(Character("'")) || w.contains(Character("\u{2019}")) {
             let tail = w.split(whereSeparator: { $0 == "'" || $0 == "\u{2019}" }).last ?? ""
             if ["m", "ve", "ll", "re", "d", "t", "s"].contains(String(tail)) { return true }
         }

@@ -56,4 +56,17 @@ package protocol PlaceLookup: Sendable {
     func key(_ surface: String) -> String
     /// Every place whose name or alternate name normalises to `key`; empty when none.
     func places(matchingKey key: String) -> [PlaceRecord]
+    /// True when `key(_:)` is `NameNormalizer.key`: the mention finder may then assemble the key
+    /// of a phrase from the keys of its words and ask `mayHaveName(keyHash:)` before building
+    /// any string. False by default.
+    var keysAreNameNormalizerKeys: Bool { get }
+    /// False only when no name has a key whose `NameNormalizer.hash` is `keyHash` (so
+    /// `places(matchingKey:)` would return nothing); asked only when `keysAreNameNormalizerKeys`.
+    /// True by default.
+    func mayHaveName(keyHash: UInt64) -> Bool
+}
+
+extension PlaceLookup {
+    package var keysAreNameNormalizerKeys: Bool { false }
+    package func mayHaveName(keyHash: UInt64) -> Bool { true }
 }

@@ -12,19 +12,27 @@ public struct Token: Sendable, Hashable {
         case symbol
     }
 
-    public var kind: Kind
+    public var kind: Kind {
+        didSet { casing = Casing(kind, text) }
+    }
     /// Offset of the first scalar, in Unicode scalars from the start of the text.
     public var start: Int
     /// Offset one past the last scalar.
     public var end: Int
     /// The token's text.
     public var text: String {
-        didSet { lowered = text.lowercased() }
+        didSet {
+            lowered = text.lowercased()
+            casing = Casing(kind, text)
+        }
     }
     /// True when whitespace (or the start of text) comes right before the token.
     public var spaceBefore: Bool
     /// The text lower-cased, for table look-ups (computed once: the rules consult it many times).
     public private(set) var lowered: String
+    /// `isCapitalized` and `isAllCaps`, computed once: the mention finder's rules ask them of the
+    /// same tokens many times, and each asks the Unicode tables.
+    private var casing: Casing
 
     public init(kind: Kind, start: Int, end: Int, text: String, spaceBefore: Bool) {
         self.kind = kind
@@ -33,23 +41,46 @@ public struct Token: Sendable, Hashable {
         self.text = text
         self.spaceBefore = spaceBefore
         self.lowered = text.lowercased()
+        self.casing = Casing(kind, text)
     }
 
     /// True when the first letter is upper case (any script).
-    public var isCapitalized: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
-    }
+    public var isCapitalized: Bool { casing.capitalized }
 
     /// True when every letter is upper case and there are at least two letters ("US", "NATO", "U.S.").
-    public var isAllCaps: Bool {
-        guard kind == .word else { return false }
-        var letters = 0
-        for s in text.unicodeScalars where s.properties.isAlphabetic {
-            if !s.properties.isUppercase { return false }
-            letters += 1
+    public var isAllCaps: Bool { casing.allCaps }
+
+    private struct Casing: Sendable, Hashable {
+        var capitalized: Bool
+        var allCaps: Bool
+
+        init(_ kind: Kind, _ text: String) {
+            guard kind == .word, let first = text.unicodeScalars.first else {
+                capitalized = false
+                allCaps = false
+                return
+            }
+            capitalized = Self.isUpper(first) || !first.isASCII && first.properties.generalCategory == .titlecaseLetter
+            var letters = 0
+            var upper = true
+            for s in text.unicodeScalars where Self.isAlphabetic(s) {
+                if !Self.isUpper(s) { upper = false; break }
+                letters += 1
+            }
+            allCaps = upper && letters >= 2
         }
-        return letters >= 2
+
+        /// `properties.isUppercase`, without the table look-up for ASCII.
+        @inline(__always)
+        static func isUpper(_ s: Unicode.Scalar) -> Bool {
+            s.isASCII ? s.value >= 0x41 && s.value <= 0x5A : s.properties.isUppercase
+        }
+
+        /// `properties.isAlphabetic`, without the table look-up for ASCII.
+        @inline(__always)
+        static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+            s.isASCII ? (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A : s.properties.isAlphabetic
+        }
     }
 }
 

@@ -17,7 +17,7 @@ public struct Tokenizer: Sendable {
         let n = scalars.count
         while i < n {
             let s = scalars[i]
-            if s.properties.isWhitespace || s.value == 0xFEFF {
+            if isWhitespace(s) {
                 sawSpace = true
                 i += 1
                 continue
@@ -86,6 +86,13 @@ public struct Tokenizer: Sendable {
     }
 
     private func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    /// White space (Unicode's property) or a byte-order mark; ASCII answered without the tables.
+    @inline(__always)
+    private func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D) }
+        return s.properties.isWhitespace || s.value == 0xFEFF
+    }
 
     private func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A }

@@ -19,7 +19,9 @@ struct Geoparse: ParsableCommand {
             {"id","toponyms":[{"start","end","name","lat","lon",...}]}. A bad JSONL line is reported on \
             stderr with its number and skipped; the exit status is non-zero only when no document could be \
             processed. The gazetteer folder is $INCMAP_GAZETTEER or the nearest Gazetteer/ folder above \
-            the current directory or the executable.
+            the current directory or the executable; its parsed name index is cached in $INCMAP_CACHE_DIR \
+            (default $XDG_CACHE_HOME/incmap or ~/.cache/incmap; "off" disables it). Documents are parsed \
+            on all cores.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case geojson, jsonl }
@@ -43,6 +45,10 @@ struct Geoparse: ParsableCommand {
     static let maxDocumentBytes = 8 << 20
 
     func run() throws {
+        // The gazetteer loads on another thread while the input is read and split into documents.
+        let loading = BackgroundTask {
+            try Gazetteer.load(from: Gazetteer.locate(), cacheDirectory: Gazetteer.defaultCacheDirectory)
+        }
         let data = try InputSource(path: input).readAll()
         let documents = try GeoparseInput.documents(from: data, label: InputSource(path: input).label,
                                                     jsonl: input.hasSuffix(".jsonl") || givenSpans ? true : nil,
@@ -52,46 +58,78 @@ struct Geoparse: ParsableCommand {
             throw CLIFailure("\(InputSource(path: input).label): no document could be processed")
         }
         let gazetteer: Gazetteer
-        do { gazetteer = try Gazetteer.load(from: Gazetteer.locate()) } catch {
+        do { gazetteer = try loading.value() } catch {
             throw CLIFailure(String(describing: error))
         }
         let parser = Geoparser(gazetteer: gazetteer)
-        let results = Self.parseAll(documents.items, parser: parser, givenSpans: givenSpans)
+        let docs = documents.items
         let out: Data
         switch format {
-        case .jsonl: out = GeoparseOutput.jsonLines(documents.items, results, demonyms: demonyms)
+        case .jsonl:
+            // Records are encoded where they are parsed; they list toponyms only, so no claims.
+            let lines = Self.parseAll(docs, parser: parser, givenSpans: givenSpans, claims: false) { i, result in
+                GeoparseOutput.jsonLine(docs[i], index: i, result, demonyms: demonyms)
+            }
+            var joined = Data(capacity: lines.reduce(0) { $0 + $1.count })
+            for line in lines { joined.append(line) }
+            out = joined
         case .geojson:
-            do { out = try GeoJSONWriter().encode(GeoparseOutput.collection(documents.items, results)) } catch {
+            let results = Self.parseAll(docs, parser: parser, givenSpans: givenSpans, claims: true) { $1 }
+            do { out = try GeoJSONWriter().encode(GeoparseOutput.collection(docs, results)) } catch {
                 throw CLIFailure(String(describing: error))
             }
         }
         try OutputTarget(path: output).write(out)
     }
 
-    /// Parses every document on all cores; results in input order.
-    static func parseAll(_ docs: [GeoparseInput.Document], parser: Geoparser, givenSpans: Bool) -> [GeoparseResult] {
-        let slots = ResultSlots(count: docs.count)
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var i = w
-            while i < docs.count {
-                let d = docs[i]
-                let r = givenSpans ? parser.resolve(d.text, spans: d.spans) : parser.parse(d.text)
-                slots.set(i, r)
-                i += workers
-            }
+    /// Parses every document on all cores, handing each result to `finish` on the thread that
+    /// parsed it; the values come back in input order. Documents are handed out one at a time, so
+    /// a long document does not hold up the ones behind it.
+    static func parseAll<T>(_ docs: [GeoparseInput.Document], parser: Geoparser, givenSpans: Bool, claims: Bool,
+                            finish: @escaping @Sendable (Int, GeoparseResult) -> T) -> [T] {
+        concurrentMap(docs.count) { i in
+            let d = docs[i]
+            let r = givenSpans ? parser.resolve(d.text, spans: d.spans, claims: claims) : parser.parse(d.text, claims: claims)
+            return finish(i, r)
         }
-        return slots.values
     }
 }
 
-/// Fixed slots filled from several threads; each index is written exactly once.
-private final class ResultSlots: @unchecked Sendable {
-    private var storage: [GeoparseResult?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: GeoparseResult) { lock.lock(); storage[i] = r; lock.unlock() }
-    var values: [GeoparseResult] { storage.map { $0! } }
+/// `(0..<count).map(body)` on all cores (libdispatch hands out the indices), in index order.
+func concurrentMap<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    let slots = Slots<T>(count: count)
+    DispatchQueue.concurrentPerform(iterations: count) { i in slots.set(i, body(i)) }
+    return slots.values
+}
+
+/// Fixed slots filled from several threads; each index is written exactly once, by one thread,
+/// and read only after all writers are done (`concurrentPerform` returns after its last
+/// iteration), so no lock is needed.
+private final class Slots<T>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<T?>
+    init(count: Int) { storage = .allocate(capacity: count); storage.initialize(repeating: nil) }
+    deinit { storage.deinitialize().deallocate() }
+    func set(_ i: Int, _ value: T) { storage[i] = value }
+    var values: [T] { storage.map { $0! } }
+}
+
+/// A value computed on another thread; `value()` waits for it.
+private final class BackgroundTask<T>: @unchecked Sendable {
+    private var result: Result<T, any Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws -> T) {
+        DispatchQueue.global().async {
+            self.result = Result(catching: work)
+            self.done.signal()
+        }
+    }
+
+    func value() throws -> T {
+        done.wait()
+        done.signal()  // later calls do not block
+        return try result!.get()
+    }
 }
 
 /// Reading documents from plain text or JSON Lines, with one-line problems for the bad ones.
@@ -119,21 +157,47 @@ enum GeoparseInput {
             guard text.contains(where: { !$0.isWhitespace }) else { throw CLIFailure("\(label): empty text") }
             return ([Document(id: nil, text: text, line: 1)], [])
         }
+        // Lines are parsed on all cores (JSON decoding is most of the reading time); problems are
+        // reported in line order.
+        let lines = lineRanges(data)
+        let parsed = data.withUnsafeBytes { raw in
+            nonisolated(unsafe) let bytes = raw
+            return concurrentMap(lines.count) { k -> Result<Document, Problem>? in
+                let line = bytes[lines[k]]
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return nil }
+                return parseLine(Data(line), maxBytes: maxBytes)
+            }
+        }
         var items: [Document] = []
         var problems: [String] = []
-        var lineNumber = 0
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-            switch parseLine(Data(line), maxBytes: maxBytes) {
-            case .success(var doc):
-                doc.line = lineNumber
+        for (k, result) in parsed.enumerated() {
+            switch result {
+            case nil: continue
+            case .success(var doc)?:
+                doc.line = k + 1
                 items.append(doc)
-            case .failure(let message):
-                problems.append("\(label): line \(lineNumber): \(message.text); skipped")
+            case .failure(let message)?:
+                problems.append("\(label): line \(k + 1): \(message.text); skipped")
             }
         }
         return (items, problems)
+    }
+
+    /// The byte ranges of the lines of `data`, without their line feeds; as many as
+    /// `data.split(separator: 0x0A, omittingEmptySubsequences: false)` gives.
+    static func lineRanges(_ data: Data) -> [Range<Int>] {
+        data.withUnsafeBytes { raw in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            while let base = raw.baseAddress, start < raw.count,
+                  let hit = memchr(base + start, 0x0A, raw.count - start) {
+                let end = base.distance(to: UnsafeRawPointer(hit))
+                ranges.append(start..<end)
+                start = end + 1
+            }
+            ranges.append(start..<raw.count)
+            return ranges
+        }
     }
 
     struct Problem: Error { var text: String }
@@ -179,58 +243,17 @@ enum GeoparseInput {
 
 /// Building the two output formats.
 enum GeoparseOutput {
-    static func jsonLines(_ docs: [GeoparseInput.Document], _ results: [GeoparseResult], demonyms: Bool) -> Data {
-        var out = Data()
-        let encoder = JSONEncoder()
-        // Sorted keys: the same input gives byte-identical output in every run.
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        for (index, (doc, result)) in zip(docs, results).enumerated() {
-            var mentions = result.toponyms
-            if demonyms { mentions = (mentions + result.demonyms).sorted { $0.start < $1.start } }
-            let record = Record(id: doc.id.map(RecordID.init) ?? .number(Int64(index + 1)),
-                                toponyms: mentions.map(RecordToponym.init))
-            if let line = try? encoder.encode(record) {
-                out.append(line)
-                out.append(0x0A)
-            }
+    /// One document's record and its line feed (the `index`-th document: its id when it has
+    /// none is `index + 1`). Empty in the unexpected case that the record cannot be encoded.
+    static func jsonLine(_ doc: GeoparseInput.Document, index: Int, _ result: GeoparseResult, demonyms: Bool) -> Data {
+        let id: GeoparseResult.RecordID
+        switch doc.id {
+        case .string(let s)?: id = .string(s)
+        case .integer(let i)?: id = .number(i)
+        case nil: id = .number(Int64(index + 1))
+        default: id = .string("")
         }
-        return out
-    }
-
-    enum RecordID: Encodable {
-        case string(String), number(Int64)
-        init(_ v: JSONValue) {
-            switch v {
-            case .string(let s): self = .string(s)
-            case .integer(let i): self = .number(i)
-            default: self = .string("")
-            }
-        }
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.singleValueContainer()
-            switch self {
-            case .string(let s): try c.encode(s)
-            case .number(let n): try c.encode(n)
-            }
-        }
-    }
-
-    struct Record: Encodable {
-        var id: RecordID
-        var toponyms: [RecordToponym]
-    }
-
-    struct RecordToponym: Encodable {
-        var start: Int, end: Int, name: String
-        var lat: Double?, lon: Double?
-        var place_id: String?, kind: String?, score: Double
-        init(_ m: Mention) {
-            start = m.start; end = m.end; name = m.text
-            lat = m.place?.location.latitude; lon = m.place?.location.longitude
-            place_id = m.place?.id
-            kind = m.kind == .demonym ? "demonym" : m.place?.kind.rawValue
-            score = m.score
-        }
+        return result.jsonLine(id: id, demonyms: demonyms).map { Data($0) } ?? Data()
     }
 
     static func collection(_ docs: [GeoparseInput.Document], _ results: [GeoparseResult]) -> FeatureCollection {
