@@ -98,6 +98,7 @@ def main() -> int:
     ap.add_argument("--cache", type=Path)
     ap.add_argument("--tables-only", action="store_true", help="write only the .tsv tables")
     ap.add_argument("--borders-only", action="store_true", help="write only borders.geojson")
+    ap.add_argument("--skip-borders", action="store_true", help="write everything but borders.geojson")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
@@ -121,6 +122,7 @@ def main() -> int:
     units = region_units(args.gpkg, polys, ru_states)
     regions.match_iso(units)
     stats = regions.join_admin1(units, place_records)
+    stats.update(regions.add_parents(units))
     units = regions.finish(units)
     n = regions.write(units, args.out / "regions.tsv")
     iso = sum(1 for u in units if u["id"].startswith("iso3166-2:"))
@@ -132,7 +134,8 @@ def main() -> int:
     outlines.write_regions(args.out, units, log)
     simple = outlines.simplify_outlines(polys)
     outlines.write_countries(args.out, simple, log)
-    outlines.write_borders(args.out, simple, log)
+    if not args.skip_borders:
+        outlines.write_borders(args.out, simple, log)
     log(f"done ({time.time() - t0:.0f} s)")
     return 0
 

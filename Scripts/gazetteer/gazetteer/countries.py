@@ -1,4 +1,4 @@
-"""Countries: ISO 3166-1 codes and names (pycountry, hand-written variants) and DCW representative points."""
+"""Countries: ISO 3166-1 codes and names (pycountry, hand-written variants) and DCW centre points."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pycountry
 
-from .shapes import representative_point
+from .outlines import fix_wrap
+from .shapes import centre_point
 from .text import coord, name_variants, write_tsv
 
 HEADER = ["iso2", "iso3", "name", "latitude", "longitude", "names"]
@@ -97,7 +98,7 @@ def records(polygons: dict) -> list[list[str]]:
         else:
             iso3, name, local = EXTRA[iso2]
             english = [name]
-        lat, lon = representative_point(polygons[iso2])
+        lat, lon = centre_point(fix_wrap(polygons[iso2]))
         names = name_variants([name, *english, *local, *VARIANTS.get(iso2, [])], keep_codes=True)
         rows.append([iso2, iso3, name, coord(lat), coord(lon), "|".join(names)])
     return rows

@@ -14,7 +14,9 @@ import numpy as np
 import pycountry
 import shapely
 
-from .shapes import representative_point
+from .dcw import as_multipolygon
+from .outlines import fix_wrap
+from .shapes import centre_point
 from .text import clean, coord, name_variants, write_tsv
 
 HEADER = ["id", "country", "name", "latitude", "longitude", "admin1", "kind", "names"]
@@ -52,15 +54,24 @@ def _norm(name: str) -> str:
     return " ".join(words)
 
 
-def _pycountry_variants(sub) -> list[str]:
-    names = [sub.name]
-    if ", " in sub.name:  # "Bashkortostan, Respublika" → "Respublika Bashkortostan"
-        head, _, tail = sub.name.partition(", ")
+_ISO_CODE = re.compile(r"\s*\b[A-Z]{2}-[A-Z0-9]{1,3}\b")
+
+
+def _name_parts(name: str) -> list[str]:
+    """"Wales [Cymru GB-CYM]" → Wales, Cymru; "Bashkortostan, Respublika" → also "Respublika Bashkortostan"."""
+    names = [name] if "[" not in name else []
+    if ", " in name:
+        head, _, tail = name.partition(", ")
         names.append(f"{tail} {head}")
-    for part in re.split(r"\s*[/;]\s*|\s*\[|\]", sub.name):
-        if part and part != sub.name:
+    for part in re.split(r"\s*[/;]\s*|\s*\[|\]", name):
+        part = _ISO_CODE.sub("", part).strip()
+        if part and part not in names:
             names.append(part)
     return names
+
+
+def _pycountry_variants(sub) -> list[str]:
+    return _name_parts(sub.name)
 
 
 def _ne_variants(rec: dict) -> list[str]:
@@ -97,6 +108,16 @@ def match_iso(units: list[dict]) -> None:
                 if best >= 0.8:
                     pairs.append((best, u["fid"], code, u))
         pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+        # Where ISO 3166-2 has two levels (Spain's autonomous communities over its provinces), the
+        # units are one level: match only codes of the level most units match best, so a
+        # province whose names mention its community (Lérida, "Cataluña") takes its own code.
+        level = collections.Counter()
+        for fid in {p[1] for p in pairs}:
+            best = next(p for p in pairs if p[1] == fid)
+            level[_is_top(best[2])] += 1
+        if len(level) > 1:
+            top = level[True] >= level[False]
+            pairs = [p for p in pairs if _is_top(p[2]) == top]
         used_units, used_codes = set(), set()
         for score, fid, code, u in pairs:
             if fid in used_units or code in used_codes:
@@ -159,6 +180,69 @@ def join_admin1(units: list[dict], places: list[dict]) -> dict:
     return dict(stats)
 
 
+def _is_top(code: str) -> bool:
+    sub = pycountry.subdivisions.get(code=code)
+    return sub is None or not sub.parent_code
+
+
+def _top_parent(code: str | None) -> str | None:
+    """The top-level ISO 3166-2 subdivision above `code`, or None when `code` is itself top-level."""
+    sub = pycountry.subdivisions.get(code=code) if code else None
+    if sub is None or not sub.parent_code:
+        return None
+    while sub.parent_code:
+        sub = pycountry.subdivisions.get(code=sub.parent_code)
+    return sub.code
+
+
+def add_parents(units: list[dict]) -> dict:
+    """Makes one GeoNames admin-1 code name one region again.
+
+    Natural Earth splits some countries below the level GeoNames uses for admin-1 (England's
+    boroughs and counties, Italy's and Spain's provinces, France's departments), so several units
+    get the same code from `join_admin1` and a place would be linked to an arbitrary one of them
+    (Manchester to Bath). Where the units sharing a code (those with an ISO code) all belong to one
+    top-level ISO 3166-2 subdivision that has no unit of its own (GB-ENG England, IT-82 Sicily,
+    FR-IDF Île-de-France), that subdivision is added as a unit: the union of their outlines, with
+    the code; the smaller units stay, searchable by name, without it. Otherwise the code stays on
+    the largest of the units only. Returns counts.
+    """
+    groups = collections.defaultdict(list)
+    for u in units:
+        if u["admin1"]:
+            groups[(u["country"], u["admin1"])].append(u)
+    have = {u.get("iso") for u in units}
+    stats = collections.Counter()
+    added = []
+    for (country, admin1), members in sorted(groups.items()):
+        if len(members) < 2:
+            continue
+        parents = {_top_parent(u.get("iso")) for u in members if u.get("iso")}
+        parent = next(iter(parents)) if len(parents) == 1 else None
+        for u in members:
+            u["admin1"] = ""
+        if parent is None or parent in have:
+            largest = max(members, key=lambda u: (shapely.area(u["geometry"]), -u["fid"]))
+            largest["admin1"] = admin1
+            stats["code_kept_on_largest"] += 1
+            continue
+        sub = pycountry.subdivisions.get(code=parent)
+        geom = as_multipolygon(shapely.make_valid(shapely.union_all([u["geometry"] for u in members])))
+        first = min(members, key=lambda u: u["fid"])
+        added.append({
+            "fid": first["fid"], "iso_a2": first["iso_a2"], "name": sub.name.split(" [")[0],
+            "fips": "", "woe_label": "", "woe_name": "", "adm0_a3": first["adm0_a3"], "admin": first["admin"], "gn_name": "",
+            "country": country, "geometry": geom, "iso": parent, "admin1": admin1,
+            "source": f"union of its {len(members)} Natural Earth admin-1 units (QGIS world_map.gpkg)",
+        })
+        have.add(parent)
+        stats["parents_added"] += 1
+    units.extend(added)
+    joined = {(u["country"], u["admin1"]) for u in units if u["admin1"]}
+    stats["codes"] = len(joined)
+    return dict(stats)
+
+
 def _translators() -> dict[str, gettext.NullTranslations]:
     return {loc: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[loc]) for loc in LOCALES}
 
@@ -178,14 +262,14 @@ def finish(units: list[dict]) -> list[dict]:
         if sub is not None:
             u["id"] = f"iso3166-2:{sub.code}"
             raw_kind = sub.type
-            names += _pycountry_variants(sub) + [tr[loc].gettext(sub.name) for loc in LOCALES]
+            names += _pycountry_variants(sub) + [n for loc in LOCALES for n in _name_parts(tr[loc].gettext(sub.name))]
         else:
             u["id"] = f"ne:{u['adm0_a3'] or u['country']}-{u['fid']}"
             raw_kind = (sorted(common_kind[u["country"]].items(), key=lambda kv: (-kv[1], kv[0])) or [("Region", 0)])[0][0]
         u["kind"] = KIND_BY_COUNTRY.get(u["country"], {}).get(raw_kind, raw_kind)
         u["name"] = clean(u["name"] or u["gn_name"] or u["woe_name"] or (sub.name if sub else ""))
         u["names"] = name_variants(names)
-        u["lat"], u["lon"] = representative_point(u["geometry"])
+        u["lat"], u["lon"] = centre_point(fix_wrap(u["geometry"]))
     ids = collections.Counter(u["id"] for u in units)
     dup = [i for i, n in ids.items() if n > 1]
     if dup:

@@ -39,6 +39,38 @@ def representative_point(geom) -> tuple[float, float]:
     return lat, lon
 
 
+def _equal_area(geom):
+    # Lambert cylindrical equal-area on the unit sphere, x in degrees of longitude: planar areas
+    # and centroids here are proportional to those on the sphere.
+    return shapely.transform(geom, lambda a: np.column_stack([a[:, 0], np.sin(np.radians(a[:, 1]))]))
+
+
+# Parts at least this share of the largest part's area count as main landmasses.
+MAIN_PART_SHARE = 0.5
+
+
+def centre_point(geom) -> tuple[float, float]:
+    """(latitude, longitude) of the area centroid of the main landmasses, the point people mean by
+    the centre of a country or region.
+
+    Main landmasses are the parts with at least MAIN_PART_SHARE of the largest part's area, so
+    Alaska and Hawaii do not pull the United States' centre into Canada, nor remote islands a
+    country's into the sea. The centroid is taken on an equal-area projection of the sphere (a
+    centroid in plain degrees would pull high-latitude countries north). Where it falls outside
+    the landmasses (a crescent-shaped country), the pole of inaccessibility of the largest part
+    is used instead. Deterministic.
+    """
+    parts = [g for g in shapely.get_parts(geom) if isinstance(g, Polygon) and not g.is_empty]
+    areas = [_equal_area(p).area for p in parts]
+    biggest = max(areas)
+    main = MultiPolygon([p for p, a in zip(parts, areas) if a >= MAIN_PART_SHARE * biggest])
+    c = _equal_area(main).centroid
+    lon, lat = c.x, math.degrees(math.asin(max(-1.0, min(1.0, c.y))))
+    if main.contains(Point(lon, lat)):
+        return lat, lon
+    return representative_point(geom)
+
+
 def round_geometry(geom, decimals: int = 5):
     """Coordinates rounded to `decimals` (5 ≈ 1 m), made valid again, polygonal parts only."""
     from .dcw import as_multipolygon
