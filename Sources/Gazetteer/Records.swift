@@ -98,14 +98,7 @@ enum TSVRows {
     /// The line ranges of `bytes[range]` without their line feeds, empty ones included: as many
     /// as `split(separator: "\n", omittingEmptySubsequences: false)` gives.
     static func splitLines(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var start = range.lowerBound
-        for i in range where bytes[i] == 0x0A {
-            result.append(start..<i)
-            start = i + 1
-        }
-        result.append(start..<range.upperBound)
-        return result
+        TSVFile.pieces(of: range, in: bytes, separatedBy: 0x0A)
     }
 
     static func latitude(_ s: String, _ fail: (String) -> GazetteerError) throws -> Double {

@@ -59,13 +59,19 @@ struct TSVFile: @unchecked Sendable {
 
     /// Splits one line (without its newline) into its tab-separated field ranges.
     static func fields(of line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        pieces(of: line, in: bytes, separatedBy: 0x09)
+    }
+
+    /// The ranges between occurrences of `separator` in `bytes[range]`, empty ones included (as
+    /// `split(separator:omittingEmptySubsequences: false)` gives).
+    static func pieces(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var start = line.lowerBound
-        for i in line where bytes[i] == 0x09 {
+        var start = range.lowerBound
+        for i in range where bytes[i] == separator {
             result.append(start..<i)
             start = i + 1
         }
-        result.append(start..<line.upperBound)
+        result.append(start..<range.upperBound)
         return result
     }
 
