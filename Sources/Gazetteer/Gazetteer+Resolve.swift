@@ -14,7 +14,7 @@ extension Gazetteer {
         static let variant = 0.1
         /// A leading article had to be dropped.
         static let article = 0.02
-        static let country = 0.5, region = 0.32, place = 0.1
+        static let country = 0.5, region = 0.32, district = 0.2, place = 0.1
         /// Population: `populationScale · log10(p + 1) / 7`, at most `populationScale` (10 million).
         static let populationScale = 0.3
         /// Near the query's point: `near · exp(−d / nearScale)`.
@@ -159,6 +159,10 @@ extension Gazetteer {
             let x = regions[r]
             return Facts(kind: .region, country: x.country.isEmpty ? nil : x.country, population: 0,
                          location: Position(latitude: x.latitude, longitude: x.longitude))
+        case .district(let d):
+            let x = districts[d]
+            return Facts(kind: .district, country: x.country.isEmpty ? nil : x.country, population: x.population,
+                         location: Position(latitude: x.latitude, longitude: x.longitude))
         case .country(let c):
             let x = countries[c]
             return Facts(kind: .country, country: x.iso2, population: 0, location: Position(latitude: x.latitude, longitude: x.longitude))
@@ -216,11 +220,12 @@ extension Gazetteer {
         let prior: Double = switch facts.kind {
         case .country: Weight.country
         case .region: Weight.region
+        case .district: Weight.district
         case .place: Weight.place
         }
         score += prior
         reasons.append(.prior(facts.kind, prior))
-        if facts.kind == .place {
+        if facts.kind == .place || facts.kind == .district {
             let bonus = Weight.populationScale * min(1, log10(Double(facts.population) + 1) / 7)
             score += bonus
             reasons.append(.population(facts.population, bonus))

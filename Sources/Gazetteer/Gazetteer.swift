@@ -1,9 +1,10 @@
 import Foundation
 import GeoJSON
 
-/// The world's countries, first-level regions and populated places, loaded from a `Gazetteer/`
-/// folder (`places.tsv`, `regions.tsv`, `countries.tsv`), with an index of every name and
-/// alternate name under its `NameNormalizer` key.
+/// The world's countries, first-level regions, second-level districts (US counties) and populated
+/// places, loaded from a `Gazetteer/` folder (`places.tsv`, `regions.tsv`, `countries.tsv`, and
+/// `districts.tsv` when present), with an index of every name and alternate name under its
+/// `NameNormalizer` key.
 ///
 /// Loading reads each file once and parses its bytes directly, normalising the ~10⁶ names on all
 /// cores; about 0.1 s for the full GeoNames cities500 set. Lookups by key are O(log n).
@@ -12,12 +13,15 @@ import GeoJSON
 public final class Gazetteer: Sendable {
     let places: PlaceTable
     let regions: [RegionRecord]
+    let districts: [DistrictRecord]
     let countries: [CountryRecord]
     let index: NameIndex
     /// `"RU.41"` (country and GeoNames admin-1 code) → region number.
     let regionByAdmin1: [String: Int]
     /// Region id → region number.
     let regionByID: [String: Int]
+    /// District id → district number.
+    let districtByID: [String: Int]
     /// Upper-case alpha-2 and alpha-3 codes → country number.
     let countryByCode: [String: Int]
     /// The folder the data came from.
@@ -25,9 +29,11 @@ public final class Gazetteer: Sendable {
 
     /// Number of populated places, regions and countries loaded.
     public var counts: (places: Int, regions: Int, countries: Int) { (places.count, regions.count, countries.count) }
+    /// Number of second-level districts loaded (0 without `districts.tsv`).
+    public var districtCount: Int { districts.count }
 
     /// Loads the gazetteer in `directory` (which must hold `places.tsv`, `regions.tsv` and
-    /// `countries.tsv` in the documented format).
+    /// `countries.tsv` in the documented format, and may hold `districts.tsv`).
     ///
     /// With a `cacheDirectory`, the parsed columns and the name index are kept there in a binary
     /// file named after a hash of the three data files and of the index format, and read back by
@@ -42,22 +48,32 @@ public final class Gazetteer: Sendable {
         let placeFile = try TSVFile(url: urls[2], columns: PlaceTable.columns)
         let countries = try CountryRecord.load(countryFile, url: urls[0])
         let regions = try RegionRecord.load(regionFile, url: urls[1])
-        let cache = cacheDirectory.map { IndexCache(directory: $0, files: [countryFile, regionFile, placeFile]) }
+        let districtURL = directory.appendingPathComponent("districts.tsv")
+        let districtFile = FileManager.default.fileExists(atPath: districtURL.path)
+            ? try TSVFile(url: districtURL, columns: DistrictRecord.columns) : nil
+        let districts = try districtFile.map { try DistrictRecord.load($0, url: districtURL) } ?? []
+        let files = [countryFile, regionFile, placeFile] + (districtFile.map { [$0] } ?? [])
+        let cache = cacheDirectory.map { IndexCache(directory: $0, files: files) }
         if let cache, let (places, index) = cache.read(placeFile: placeFile, entities: countries.count + regions.count) {
-            return Gazetteer(directory: directory, places: places, regions: regions, countries: countries, index: index)
+            return Gazetteer(directory: directory, places: places, regions: regions, districts: districts,
+                             countries: countries, index: index)
         }
         let places = try PlaceTable.load(placeFile, url: urls[2])
-        let index = Self.buildIndex(places: places, regions: regions, countries: countries)
+        let index = Self.buildIndex(places: places, regions: regions, districts: districts, countries: countries)
         cache?.write(places: places, index: index)
-        return Gazetteer(directory: directory, places: places, regions: regions, countries: countries, index: index)
+        return Gazetteer(directory: directory, places: places, regions: regions, districts: districts,
+                         countries: countries, index: index)
     }
 
-    /// The index of every name of every entry (places first, then regions, then countries).
-    static func buildIndex(places: PlaceTable, regions: [RegionRecord], countries: [CountryRecord]) -> NameIndex {
+    /// The index of every name of every entry (places first, then regions, districts, countries).
+    static func buildIndex(places: PlaceTable, regions: [RegionRecord], districts: [DistrictRecord],
+                           countries: [CountryRecord]) -> NameIndex {
         var builder = places.names
         let regionBase = UInt32(places.count)
         for (i, r) in regions.enumerated() { r.addNames(to: &builder, entity: regionBase + UInt32(i)) }
-        let countryBase = regionBase + UInt32(regions.count)
+        let districtBase = regionBase + UInt32(regions.count)
+        for (i, d) in districts.enumerated() { d.addNames(to: &builder, entity: districtBase + UInt32(i)) }
+        let countryBase = districtBase + UInt32(districts.count)
         for (i, c) in countries.enumerated() { c.addNames(to: &builder, entity: countryBase + UInt32(i)) }
         return NameIndex(builder)
     }
@@ -71,10 +87,12 @@ public final class Gazetteer: Sendable {
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/incmap", isDirectory: true)
     }
 
-    init(directory: URL, places: PlaceTable, regions: [RegionRecord], countries: [CountryRecord], index: NameIndex) {
+    init(directory: URL, places: PlaceTable, regions: [RegionRecord], districts: [DistrictRecord],
+         countries: [CountryRecord], index: NameIndex) {
         self.directory = directory
         self.places = places
         self.regions = regions
+        self.districts = districts
         self.countries = countries
         self.index = index
         var byAdmin1: [String: Int] = [:], byID: [String: Int] = [:]
@@ -84,6 +102,9 @@ public final class Gazetteer: Sendable {
         }
         regionByAdmin1 = byAdmin1
         regionByID = byID
+        var districtIDs: [String: Int] = [:]
+        for (i, d) in districts.enumerated() { districtIDs[d.id] = i }
+        districtByID = districtIDs
         var byCode: [String: Int] = [:]
         for (i, c) in countries.enumerated() {
             byCode[c.iso2] = i
@@ -181,6 +202,7 @@ public final class Gazetteer: Sendable {
         }
         if id.hasPrefix("iso3166-1:") { return country(code: String(id.dropFirst("iso3166-1:".count))) }
         if let r = regionByID[id] { return regionPlace(r) }
+        if let d = districtByID[id] { return districtPlace(d) }
         return nil
     }
 
@@ -189,8 +211,8 @@ public final class Gazetteer: Sendable {
         countryByCode[code.uppercased()].map(countryPlace)
     }
 
-    /// The first-level region a place lies in (by GeoNames admin-1 code), the region itself for a
-    /// region, nil for a country or when the data has no such region.
+    /// The first-level region a place lies in (by GeoNames admin-1 code; a district's own link),
+    /// the region itself for a region, nil for a country or when the data has no such region.
     public func region(ofPlace place: Place) -> Place? {
         guard let id = place.region, let r = regionByID[id] else { return nil }
         return regionPlace(r)
@@ -203,19 +225,21 @@ public final class Gazetteer: Sendable {
 
     // MARK: Entities
 
-    enum Entity { case place(Int), region(Int), country(Int) }
+    enum Entity { case place(Int), region(Int), district(Int), country(Int) }
 
     func entity(_ e: UInt32) -> Entity {
         let i = Int(e)
         if i < places.count { return .place(i) }
         if i < places.count + regions.count { return .region(i - places.count) }
-        return .country(i - places.count - regions.count)
+        if i < places.count + regions.count + districts.count { return .district(i - places.count - regions.count) }
+        return .country(i - places.count - regions.count - districts.count)
     }
 
     func place(entity e: UInt32) -> Place {
         switch entity(e) {
         case .place(let i): return placePlace(i)
         case .region(let r): return regionPlace(r)
+        case .district(let d): return districtPlace(d)
         case .country(let c): return countryPlace(c)
         }
     }
@@ -235,6 +259,13 @@ public final class Gazetteer: Sendable {
                      population: nil, location: Position(latitude: x.latitude, longitude: x.longitude))
     }
 
+    func districtPlace(_ d: Int) -> Place {
+        let x = districts[d]
+        return Place(id: x.id, name: x.name, kind: .district, country: x.country.isEmpty ? nil : x.country,
+                     region: x.region.isEmpty ? nil : x.region, population: x.population,
+                     location: Position(latitude: x.latitude, longitude: x.longitude))
+    }
+
     func countryPlace(_ c: Int) -> Place {
         let x = countries[c]
         return Place(id: "iso3166-1:" + x.iso2, name: x.name, kind: .country, country: x.iso2, region: nil,
@@ -246,6 +277,7 @@ public final class Gazetteer: Sendable {
         switch entity(e) {
         case .place(let i): return [(places.name(i), .name)] + places.alternates(i).map { ($0, .alternate) }
         case .region(let r): return regions[r].allNames
+        case .district(let d): return districts[d].allNames
         case .country(let c): return countries[c].allNames
         }
     }

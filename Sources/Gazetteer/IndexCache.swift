@@ -2,13 +2,13 @@ import Foundation
 
 /// A binary copy of the parsed place columns and the name index, so that a later process with
 /// the same data skips normalising ~10⁶ names. Named `gazetteer-<fingerprint>.idx`, where the
-/// fingerprint hashes the three data files and `formatVersion`: any change to the data, to the
+/// fingerprint hashes the data files and `formatVersion`: any change to the data, to the
 /// normaliser or to the layout gives another name, so a stale file is never read.
 ///
 /// The file holds native-endian raw arrays: it is a per-machine cache, not an exchange format.
 struct IndexCache {
     /// Bump when `NameNormalizer`, the indexing rules or the layout of `Posting` change.
-    static let formatVersion: UInt64 = 3
+    static let formatVersion: UInt64 = 4
     private static let magic: UInt64 = 0x5844_4947_5A41_4D49  // "IMAZGIDX"
 
     let directory: URL

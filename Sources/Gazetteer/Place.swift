@@ -1,15 +1,17 @@
 import GeoJSON
 
 /// What a gazetteer entry is: a country, a first-level administrative region (oblast, state,
-/// province…), or a populated place (city, town, village).
+/// province…), a second-level unit (a US county, parish or borough), or a populated place (city,
+/// town, village).
 public enum PlaceKind: String, Sendable, Hashable, CaseIterable {
-    case country, region, place
+    case country, region, district, place
 }
 
 /// One gazetteer entry. A plain value: thread-safe.
 public struct Place: Sendable, Hashable {
     /// Stable identifier with its scheme: `geonames:486816` for a populated place (GeoNames id),
-    /// `iso3166-1:UA` for a country, `iso3166-2:RU-KRS` for a region.
+    /// `iso3166-1:UA` for a country, `iso3166-2:RU-KRS` for a region, `us-census:21125` for a
+    /// district (the US Census county code).
     public let id: String
     /// The name as the source spells it (GeoNames' name, the country's or region's English name).
     public let name: String
@@ -17,9 +19,11 @@ public struct Place: Sendable, Hashable {
     /// ISO 3166-1 alpha-2 code of the country the place lies in (its own code for a country), when known.
     public let country: String?
     /// Id of the first-level region the place lies in (a region's own id for a region), when known.
+    /// A district's region is the region it lies in.
     public let region: String?
     /// Inhabitants according to the source; nil for countries and regions (GeoNames gives 0 for
-    /// some places, which is kept as 0).
+    /// some places, which is kept as 0). For a district, the sum over the populated places inside
+    /// it (a ranking prior, not a census count).
     public let population: Int?
     /// The place's point (GeoNames' coordinates) or a representative point inside a country or
     /// region, in WGS84 degrees.

@@ -13,6 +13,9 @@ enum Qualifiers {
         "регіон", "республіка", "вобласць", "рэгіён",
     ])
 
+    /// After a name: a second-level unit ("Laurel County", "Orleans Parish").
+    static let district = keys(["county", "co", "parish", "borough", "census area", "municipio", "city and borough"])
+
     /// After or before a name: a populated place.
     static let place = keys([
         "city", "town", "village", "settlement", "hamlet", "urban-type settlement",
@@ -41,7 +44,7 @@ enum Qualifiers {
     static func strip(_ key: String) -> (base: String, kind: PlaceKind, qualifier: String)? {
         let words = key.split(separator: " ").map(String.init)
         guard words.count >= 2 else { return nil }
-        for (set, kind) in [(region, PlaceKind.region), (place, PlaceKind.place)] {
+        for (set, kind) in [(region, PlaceKind.region), (district, PlaceKind.district), (place, PlaceKind.place)] {
             // Up to two qualifier words at the end ("autonomous okrug"), or at the start followed
             // by an optional "of".
             for n in [2, 1] where words.count > n {

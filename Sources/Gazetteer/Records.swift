@@ -40,6 +40,45 @@ struct RegionRecord: Sendable {
     }
 }
 
+/// One row of `districts.tsv`: a second-level unit (US county, parish, borough, census area;
+/// Puerto Rico's municipios).
+struct DistrictRecord: Sendable {
+    static let columns = ["id", "country", "region", "name", "latitude", "longitude", "kind", "population", "names"]
+    let id: String
+    let country: String
+    /// Id of the region (`regions.tsv`) the district lies in; may be empty.
+    let region: String
+    let name: String
+    let latitude: Double
+    let longitude: Double
+    /// What the source calls it: County, Parish, Borough…
+    let kind: String
+    /// Sum of the populations of the populated places inside it.
+    let population: Int
+    let names: [String]
+
+    static func load(_ file: TSVFile, url: URL) throws -> [DistrictRecord] {
+        try TSVRows.read(file, url: url, columns: columns) { f, fail in
+            guard !f[0].isEmpty else { throw fail("empty id") }
+            guard let population = Int(f[7]), population >= 0 else { throw fail("population \"\(f[7])\" is not a whole number ≥ 0") }
+            return DistrictRecord(id: f[0], country: f[1], region: f[2], name: f[3], latitude: try TSVRows.latitude(f[4], fail),
+                                  longitude: try TSVRows.longitude(f[5], fail), kind: f[6], population: population,
+                                  names: TSVRows.list(f[8]))
+        }
+    }
+
+    var allNames: [(String, NameForm)] { [(name, .name)] + names.map { ($0, .alternate) } }
+
+    /// Files the district's names, and each without its qualifier ("Laurel County" → "Laurel") as a
+    /// base name.
+    func addNames(to builder: inout PostingBuilder, entity: UInt32) {
+        for (n, form) in allNames {
+            builder.add(n, entity: entity, form: form)
+            if let base = Qualifiers.strip(NameNormalizer.key(n))?.base { builder.add(base, entity: entity, form: .baseName) }
+        }
+    }
+}
+
 /// One row of `countries.tsv`.
 struct CountryRecord: Sendable {
     static let columns = ["iso2", "iso3", "name", "latitude", "longitude", "names"]

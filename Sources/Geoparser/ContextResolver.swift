@@ -61,7 +61,7 @@ struct ContextResolver: Sendable {
             let weight = Double(groups[key]!.count).squareRoot() * (margin > 2 ? 1 : 0.4)
             if let c = best.country { countryVotes[c, default: 0] += weight; ownVote[key] = weight }
             if best.kind == .region, let r = best.region ?? Optional(best.id) { regionVotes[r, default: 0] += weight }
-            else if best.kind == .place, let r = best.region, margin > 2 { regionVotes[r, default: 0] += weight * 0.5 }
+            else if best.kind >= .district, let r = best.region, margin > 2 { regionVotes[r, default: 0] += weight * 0.5 }
         }
         for d in demonyms { if let c = d.countryCode { countryVotes[c, default: 0] += 0.7 } }
         let totalVotes = max(countryVotes.values.reduce(0, +), 1)
@@ -107,13 +107,13 @@ struct ContextResolver: Sendable {
                         reasons.append("country \(cc) is \(Int((share * 100).rounded())) % of the document's evidence")
                     }
                 }
-                if c.kind == .place, let r = c.region, let v = regionVotes[r], v > 0,
+                if c.kind >= .district, let r = c.region, let v = regionVotes[r], v > 0,
                    provisional.contains(where: { $0.key != key && ($0.value.kind == .region && ($0.value.region ?? $0.value.id) == r) }) {
                     s += regionWeight
                     reasons.append("its region is named in the text")
                 }
                 if c.kind == .region {
-                    let inside = provisional.values.filter { $0.kind == .place && $0.region == c.id }.count
+                    let inside = provisional.values.filter { $0.kind >= .district && $0.region == c.id }.count
                     if inside > 0 {
                         s += regionWeight * Double(min(inside, 2))
                         reasons.append("\(inside) other named place\(inside == 1 ? "" : "s") inside it")
@@ -153,6 +153,7 @@ struct ContextResolver: Sendable {
         case .continent: s = 10; reasons.append("a continent")
         case .country: s = 9.5; reasons.append("a country")
         case .region: s = 7.5; reasons.append("a first-level region")
+        case .district: s = 2; reasons.append("a county or other second-level unit")
         case .place: s = 0
         }
         if let p = c.population, p > 0, c.kind >= .region {

@@ -62,6 +62,9 @@ struct GazetteerLookup: PlaceLookup {
             if match.form == .baseName, !NameNormalizer.key(match.place.name).split(separator: " ").contains(Substring(key)) {
                 continue
             }
+            // A district is found in text by its full name ("Laurel County"): its bare name
+            // ("Laurel") is far more often a town or a person.
+            if match.form == .baseName, match.place.kind == .district { continue }
             let p = match.place
             guard seen.insert(p.id).inserted else { continue }
             out.append(PlaceRecord(id: p.id, name: p.name, kind: Self.kind(p.kind), country: p.country,
@@ -74,6 +77,7 @@ struct GazetteerLookup: PlaceLookup {
         switch k {
         case .country: .country
         case .region: .region
+        case .district: .district
         case .place: .place
         }
     }

@@ -345,14 +345,14 @@ struct MentionFinder {
         if m.last < tokens.count, tokens[m.last].text == ".", !tokens[m.last].spaceBefore,
            Lexicon.abbreviationsBeforeStop.contains(w) { return true }  // "St.", "Jan.", "Ind."
         // "Wal-Mart", "Tri-State": a town name glued by a hyphen to a word is part of a compound.
-        if !m.candidates.contains(where: { $0.kind <= .region }) {
+        if !m.candidates.contains(where: { $0.kind <= .district }) {
             let gluedBefore = m.first >= 2 && tokens[m.first - 1].text == "-" && !t.spaceBefore && tokens[m.first - 2].kind == .word
             let gluedAfter = m.last + 1 < tokens.count && tokens[m.last].text == "-" && !tokens[m.last].spaceBefore
                 && !tokens[m.last + 1].spaceBefore && tokens[m.last + 1].kind == .word
             if gluedBefore || gluedAfter { return true }
         }
         // "Welch said", "said Welch", "according to Welch": a person.
-        if !m.candidates.contains(where: { $0.kind <= .region }) {
+        if !m.candidates.contains(where: { $0.kind <= .district }) {
             if m.last < tokens.count, Lexicon.speechVerbs.contains(tokens[m.last].lowered) { return true }
             if m.first >= 1, Lexicon.speechVerbs.contains(tokens[m.first - 1].lowered) { return true }
             if m.first >= 2, tokens[m.first - 1].lowered == "to", tokens[m.first - 2].lowered == "according" { return true }
@@ -370,7 +370,7 @@ struct MentionFinder {
     /// "Nelson Mandela" → "Mandela": a town-only match right after a capitalised word that is not
     /// itself a found name, a function word or a generic word is the second part of a longer name.
     private func isSecondPartOfName(_ doc: Document, _ m: RawMention) -> Bool {
-        guard !m.candidates.contains(where: { $0.kind <= .region }) else { return false }
+        guard !m.candidates.contains(where: { $0.kind <= .district }) else { return false }
         let t = doc.tokens
         let p = m.first - 1
         guard p >= 0, t[p].kind == .word, t[p].isCapitalized, !t[p].isAllCaps,
@@ -383,14 +383,14 @@ struct MentionFinder {
         }
         if doc.isSentenceInitial(p), Lexicon.isCommonWord(w) { return false }
         // The word before is itself a place ("Kursk Sudzha" lists, "Paris Texas"): leave it to the resolver.
-        if let before = longestMatchEnding(doc, at: p), before.candidates.contains(where: { $0.kind <= .region }) { return false }
+        if let before = longestMatchEnding(doc, at: p), before.candidates.contains(where: { $0.kind <= .district }) { return false }
         return true
     }
 
     /// "Paris Hilton", "Nelson Mandela" → "Nelson": a town-only match followed by a capitalised word
     /// that is not a name the gazetteer knows, a generic word or a title.
     private func isFirstPartOfName(_ doc: Document, _ m: RawMention) -> Bool {
-        guard !m.candidates.contains(where: { $0.kind <= .region }) else { return false }
+        guard !m.candidates.contains(where: { $0.kind <= .district }) else { return false }
         let t = doc.tokens
         let n = m.last
         guard n < t.count, t[n].kind == .word, t[n].isCapitalized, !t[n].isAllCaps, t[n].spaceBefore,
@@ -467,7 +467,7 @@ struct MentionFinder {
         let t = doc.tokens
         guard m.last + 1 < t.count, t[m.last].text == ",", t[m.last + 1].isCapitalized else { return false }
         if KnownNames.abbreviations[t[m.last + 1].text] != nil { return true }
-        return longestMatch(doc, m.last + 1)?.candidates.contains { $0.kind <= .region } ?? false
+        return longestMatch(doc, m.last + 1)?.candidates.contains { $0.kind <= .district } ?? false
     }
 
     private func isHeadline(_ doc: Document, _ i: Int) -> Bool {

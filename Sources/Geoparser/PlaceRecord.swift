@@ -1,23 +1,24 @@
 import GeoJSON
 
 /// A place the geoparser can resolve a mention to: a gazetteer entry (country, first-level region,
-/// populated place) or one of the continents the geoparser knows itself.
+/// second-level district, populated place) or one of the continents the geoparser knows itself.
 ///
 /// A plain value: thread-safe. `location` is a representative point inside the place (for countries
 /// and regions not the capital).
 public struct PlaceRecord: Sendable, Hashable {
     /// What sort of place.
     public enum Kind: String, Sendable, Hashable, Comparable {
-        case continent, country, region, place
+        case continent, country, region, district, place
 
-        /// Larger units first: continent < country < region < place.
+        /// Larger units first: continent < country < region < district < place.
         public static func < (a: Kind, b: Kind) -> Bool { a.rank < b.rank }
         var rank: Int {
             switch self {
             case .continent: 0
             case .country: 1
             case .region: 2
-            case .place: 3
+            case .district: 3
+            case .place: 4
             }
         }
     }

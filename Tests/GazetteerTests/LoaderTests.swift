@@ -13,7 +13,7 @@ struct TemporaryGazetteer {
             try FileManager.default.copyItem(at: Fixture.directory.appendingPathComponent(name), to: url.appendingPathComponent(name))
         }
         if let file {
-            try FileManager.default.removeItem(at: url.appendingPathComponent(file))
+            try? FileManager.default.removeItem(at: url.appendingPathComponent(file))
             try Data(text.utf8).write(to: url.appendingPathComponent(file))
         }
     }
@@ -103,4 +103,32 @@ func malformedPlaces(text: String, line: Int, message: String) throws {
     #expect(reloaded.resolve(ResolveQuery(name: "Sudzhanka")).first?.place.id == "geonames:486816")
     let after = try FileManager.default.contentsOfDirectory(atPath: cacheDir.path)
     #expect(after.count == 1 && after != files)
+}
+
+let districtsHeader = "id\tcountry\tregion\tname\tlatitude\tlongitude\tkind\tpopulation\tnames\n"
+
+@Test("districts.tsv is optional; when present its rows load, resolve and are checked")
+func districtsFile() throws {
+    let without = try TemporaryGazetteer()
+    defer { without.remove() }
+    #expect(try Gazetteer.load(from: without.url).districtCount == 0)
+
+    // A made-up county in the fixture's Kursk oblast, to check the loading and the qualifier rules.
+    let good = try TemporaryGazetteer(replacing: "districts.tsv", with: districtsHeader
+        + "test:1\tRU\tiso3166-2:RU-KRS\tSudzha County\t51.2\t35.3\tCounty\t6000\tSudzha Co.\n")
+    defer { good.remove() }
+    let g = try Gazetteer.load(from: good.url)
+    #expect(g.districtCount == 1)
+    let top = try #require(g.resolve(ResolveQuery(name: "Sudzha County")).first)
+    #expect(top.place.id == "test:1" && top.place.kind == .district && top.place.population == 6000)
+    #expect(g.place(id: "test:1")?.region == "iso3166-2:RU-KRS")
+    #expect(g.resolve(ResolveQuery(name: "Sudzha")).first?.place.kind == .place)
+
+    let bad = try TemporaryGazetteer(replacing: "districts.tsv", with: districtsHeader
+        + "test:1\tRU\t\tA County\t51.2\t35.3\tCounty\t6000\t\ntest:2\tRU\t\tB County\t51.2\t35.3\tCounty\tmany\t\n")
+    defer { bad.remove() }
+    let error = #expect(throws: GazetteerError.self) { try Gazetteer.load(from: bad.url) }
+    #expect(error?.line == 3)
+    #expect(error?.message == "population \"many\" is not a whole number ≥ 0")
+    #expect(error?.file.hasSuffix("districts.tsv") == true)
 }

@@ -84,6 +84,30 @@ struct RealGazetteerTests {
         #expect(top("Melbourne") == "geonames:2158177")           // Australia, not Florida
     }
 
+    @Test("US counties and parishes: names, counts and centre points") func districts() throws {
+        let g = RealData.gazetteer
+        // Laurel County, Kentucky: FIPS 21125; published centre 37°07′N 84°07′W (US Census
+        // gazetteer, as quoted by Wikipedia). Our point is the area centroid of the Census outline.
+        let laurel = try #require(g.resolve(ResolveQuery(name: "Laurel County")).first)
+        #expect(laurel.place.id == "us-census:21125")
+        #expect(laurel.place.kind == .district)
+        #expect(laurel.place.region == "iso3166-2:US-KY")
+        #expect(g.region(ofPlace: laurel.place)?.name == "Kentucky")
+        let d = Gazetteer.approximateDistance(laurel.place.location, Position(latitude: 37 + 7.0 / 60, longitude: -(84 + 7.0 / 60)))
+        #expect(d < 10_000, "\(d) m")
+        // "Laurel Co." and "county of …" forms; the bare name still means the town first.
+        #expect(g.resolve(ResolveQuery(name: "Laurel Co.", country: "US")).first?.place.id == "us-census:21125")
+        #expect(g.resolve(ResolveQuery(name: "Laurel", country: "US")).first?.place.kind == .place)
+        #expect(g.resolve(ResolveQuery(name: "Laurel", country: "US", kind: .district)).first?.place.id == "us-census:21125")
+        // Published counts: 30 counties are named Washington and 25 Jefferson; Louisiana has 64 parishes.
+        let washington = g.resolve(ResolveQuery(name: "Washington County", kind: .district, limit: 100))
+        #expect(washington.filter { $0.place.name == "Washington County" }.count == 30)
+        let jefferson = g.resolve(ResolveQuery(name: "Jefferson County", kind: .district, limit: 100))
+        #expect(jefferson.filter { $0.place.name == "Jefferson County" }.count == 25)
+        #expect(g.districts.filter { $0.kind == "Parish" && $0.region == "iso3166-2:US-LA" }.count == 64)
+        #expect(g.place(id: "us-census:22071")?.name == "Orleans Parish")
+    }
+
     @Test("the Kursk region is the oblast containing Sudzha") func kurskRegion() throws {
         let sudzha = try #require(RealData.gazetteer.place(id: "geonames:486816"))
         let oblast = try #require(RealData.gazetteer.resolve(ResolveQuery(name: "Kursk region")).first)

@@ -25,6 +25,18 @@ struct ResolutionTests {
         #expect(place("Springfield", in: "Springfield voted.")?.region == "iso3166-2:US-MO")
     }
 
+    @Test("\"Washington County\": one of three counties, chosen by the state the report names")
+    func countyByState() throws {
+        // Without context the most populous of the three (Pennsylvania's) wins; a report that names
+        // Ohio or Alabama gets that state's county.
+        #expect(place("Washington County", in: "Washington County deputies closed the road.")?.id == "us-census:42125")
+        let ohio = "Flooding closed schools across Ohio on Monday. In Washington County, deputies closed the road."
+        let found = try #require(place("Washington County", in: ohio))
+        #expect(found.id == "us-census:39167")
+        #expect(found.kind == .district)
+        #expect(place("Washington County", in: "Washington County, Alabama, sheriffs said.")?.id == "us-census:01129")
+    }
+
     @Test("Georgia: the state among US places, the country among Caucasus places")
     func georgia() {
         #expect(place("Georgia", in: "Flights from Atlanta to other cities in Georgia were cancelled.")?.kind == .region)

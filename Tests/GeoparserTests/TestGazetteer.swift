@@ -57,6 +57,11 @@ struct TestGazetteer: PlaceLookup {
         // Ohio: the GeoNames point of the state (5165418).
         (["Ohio"], place("iso3166-2:US-OH", "Ohio", .region, "US", "iso3166-2:US-OH", nil, 40.25, -83)),
         (["Alabama"], place("iso3166-2:US-AL", "Alabama", .region, "US", "iso3166-2:US-AL", nil, 32.75, -86.75)),
+        // Counties: centre points and populations as Gazetteer/districts.tsv gives them (US Census
+        // outlines; population = the GeoNames places inside).
+        (["Washington County", "Washington Co"], place("us-census:39167", "Washington County", .district, "US", "iso3166-2:US-OH", 28_315, 39.45516, -81.49541)),
+        (["Washington County", "Washington Co"], place("us-census:42125", "Washington County", .district, "US", "iso3166-2:US-PA", 109_013, 40.18905, -80.24813)),
+        (["Washington County", "Washington Co"], place("us-census:01129", "Washington County", .district, "US", "iso3166-2:US-AL", 2_672, 31.40724, -88.20783)),
         (["Kursk Oblast", "Kursk", "Курская область"], place("iso3166-2:RU-KRS", "Kursk Oblast", .region, "RU", "iso3166-2:RU-KRS", nil, 51.6, 36.1)),
         (["Moscow Oblast"], place("iso3166-2:RU-MOS", "Moscow Oblast", .region, "RU", "iso3166-2:RU-MOS", nil, 55.6, 37.5)),
         (["Sumy Oblast"], place("iso3166-2:UA-59", "Sumy Oblast", .region, "UA", "iso3166-2:UA-59", nil, 51, 34)),

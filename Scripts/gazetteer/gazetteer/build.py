@@ -1,4 +1,5 @@
-"""Entry point: `python -m gazetteer.build --gpkg world_map.gpkg --out Gazetteer [--cache DIR] [--tables-only]`."""
+"""Entry point: `python -m gazetteer.build --gpkg world_map.gpkg --out Gazetteer [--cache DIR]
+[--tables-only | --borders-only | --districts-only | --skip-borders]`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pycountry
 import shapely
 from shapely.geometry import Point
 
-from . import countries, dcw, naturalearth, places, regions
+from . import countries, dcw, districts, naturalearth, places, regions
 from .dcw import as_multipolygon
 
 
@@ -91,6 +92,13 @@ def region_units(gpkg: Path, polys: dict, ru_states: dict) -> list[dict]:
     return units
 
 
+def write_districts(out: Path, place_records: list[dict], region_ids: set[str], t0: float) -> None:
+    records = districts.load(place_records, region_ids)
+    n = districts.write(records, out / "districts.tsv")
+    linked = sum(1 for d in records if d["region"])
+    log(f"districts.tsv: {n} districts, {linked} linked to a region ({time.time() - t0:.0f} s)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gpkg", type=Path, required=True, help="QGIS world_map.gpkg")
@@ -99,6 +107,8 @@ def main() -> int:
     ap.add_argument("--tables-only", action="store_true", help="write only the .tsv tables")
     ap.add_argument("--borders-only", action="store_true", help="write only borders.geojson")
     ap.add_argument("--skip-borders", action="store_true", help="write everything but borders.geojson")
+    ap.add_argument("--districts-only", action="store_true",
+                    help="write only districts.tsv (reads the regions.tsv already in --out)")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
@@ -111,6 +121,11 @@ def main() -> int:
         return 0
 
     place_records = places.load()
+    if args.districts_only:
+        with open(args.out / "regions.tsv", encoding="utf-8") as f:
+            region_ids = {line.split("\t", 1)[0] for line in f}
+        write_districts(args.out, place_records, region_ids, t0)
+        return 0
     n = places.write(place_records, args.out / "places.tsv")
     log(f"places.tsv: {n} places ({time.time() - t0:.0f} s)")
 
@@ -127,6 +142,7 @@ def main() -> int:
     n = regions.write(units, args.out / "regions.tsv")
     iso = sum(1 for u in units if u["id"].startswith("iso3166-2:"))
     log(f"regions.tsv: {n} regions, {iso} with ISO 3166-2 codes; admin-1 join {stats} ({time.time() - t0:.0f} s)")
+    write_districts(args.out, place_records, {u["id"] for u in units}, t0)
     if args.tables_only:
         return 0
 
