@@ -17,6 +17,9 @@ struct ContextResolver: Sendable {
         var score: Double
         var reasons: [String]
         var candidateCount: Int
+        /// Nothing else in the document supports this reading (see `isUnsupported`): the finder
+        /// drops such a mention.
+        var unsupported = false
     }
 
     /// Proximity bonus scale: a candidate 0 km from another name's place gains `proximityWeight`,
@@ -135,11 +138,38 @@ struct ContextResolver: Sendable {
             scored.sort { $0.1 > $1.1 }
             let margin = scored.count > 1 ? scored[0].1 - scored[1].1 : 5
             let confidence = 1 / (1 + exp(-margin))
-            choices[key] = Choice(place: scored[0].0, score: (confidence * 1000).rounded() / 1000,
-                                  reasons: scored[0].2, candidateCount: all.count)
+            let chosen = scored[0].0
+            let support = chosen.country.map { cc in
+                (countryVotes[cc] ?? 0) - (provisional[key]?.country == cc ? ownVote[key] ?? 0 : 0)
+            } ?? 0
+            let unsupported = isUnsupported(chosen, mentions: groups[key]!.map { toponyms[$0] },
+                                            countrySupport: support, commaFollowed: commaContext[key] != nil,
+                                            reasons: scored[0].2)
+            choices[key] = Choice(place: chosen, score: (confidence * 1000).rounded() / 1000,
+                                  reasons: scored[0].2, candidateCount: all.count, unsupported: unsupported)
         }
         return toponyms.map { choices[$0.key] ?? Choice(place: nil, score: 0, reasons: [], candidateCount: 0) }
     }
+
+    /// A one-word name whose chosen place nothing else in the text backs up: a town or region
+    /// (not a country, continent or county) in a country no other name or nationality word of
+    /// the document points to, never after a place-only preposition ("in", "near"), never with a
+    /// generic word ("… region") or a following ", State", and with no place of the text nearby.
+    /// Such a word is far more often a surname, an organisation or a capitalised common word
+    /// ("Lane closures", "Hamas said") than the only foreign place of a report.
+    func isUnsupported(_ chosen: PlaceRecord, mentions: [RawMention], countrySupport: Double, commaFollowed: Bool,
+                       reasons: [String]) -> Bool {
+        guard chosen.kind == .place || chosen.kind == .region, countrySupport <= 0, !commaFollowed else { return false }
+        if let p = chosen.population, p >= Self.unsupportedPopulationLimit { return false }
+        for m in mentions {
+            if m.last - m.first > 1 || m.generic != nil || m.modifier != nil || m.strongCue { return false }
+        }
+        return !reasons.contains { $0.hasSuffix(" inside it") || $0.contains(" km from ") || $0 == "its region is named in the text" }
+    }
+
+    /// Towns at least this large are kept without support: a city of this size is the usual
+    /// meaning of its name even when the report names nothing else near it.
+    static let unsupportedPopulationLimit = 100_000
 
     /// Kind and population prior.
     func prior(_ c: PlaceRecord, wantsRegion: Bool) -> Double {

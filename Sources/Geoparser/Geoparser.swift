@@ -19,7 +19,7 @@ public struct Geoparser: Sendable {
     public func parse(_ text: String, claims: Bool = true) -> GeoparseResult {
         let doc = Document(text)
         let found = MentionFinder(lookup: lookup).find(in: doc)
-        return assemble(doc, toponyms: found.toponyms, demonyms: found.demonyms, claims: claims)
+        return assemble(doc, toponyms: found.toponyms, demonyms: found.demonyms, claims: claims, dropUnsupported: true)
     }
 
     /// Resolves the given spans (scalar offsets, end exclusive) as toponyms instead of finding them:
@@ -67,10 +67,11 @@ public struct Geoparser: Sendable {
         return []
     }
 
-    private func assemble(_ doc: Document, toponyms: [RawMention], demonyms: [RawMention], claims findClaims: Bool) -> GeoparseResult {
+    private func assemble(_ doc: Document, toponyms: [RawMention], demonyms: [RawMention], claims findClaims: Bool,
+                          dropUnsupported: Bool = false) -> GeoparseResult {
         let choices = ContextResolver().resolve(toponyms, demonyms: demonyms, doc: doc)
         var resolved: [Mention] = []
-        for (m, choice) in zip(toponyms, choices) {
+        for (m, choice) in zip(toponyms, choices) where !(dropUnsupported && choice.unsupported) {
             resolved.append(Mention(kind: .toponym, start: m.start, end: m.end, text: doc.text(m.start, m.end),
                                     sentence: sentence(doc, m), modifier: m.modifier, generic: m.generic,
                                     place: choice.place, score: choice.score, reasons: choice.reasons,

@@ -124,6 +124,25 @@ enum Lexicon {
         "announced", "testified", "recalled", "insisted", "acknowledged", "agreed", "replied",
     ]
 
+    /// Prepositions that only a place follows: the cue that a surname seen elsewhere with a given
+    /// name ("Brett Hartmann") is here a place after all ("in Hartmann"). "to", "from", "at" and
+    /// "with" are followed by people as often.
+    static let placeOnlyLocatives: Set<String> = [
+        "in", "near", "outside", "inside", "throughout", "across", "в", "во", "около", "возле", "біля",
+    ]
+
+    /// Words that, capitalised and alone, are a generic noun, a holiday or a well-known organisation,
+    /// not the hamlet that happens to bear the name ("the State championship", "Passover", "Hamas
+    /// said"): never a toponym by themselves unless ", <region>" follows.
+    static let neverPlaceAlone: Set<String> = [
+        "university", "state", "states", "section", "city", "county", "house", "church", "school", "college",
+        "chamber", "court", "office", "hall", "police", "government", "council", "committee", "department",
+        "club", "center", "centre", "hospital", "street", "avenue", "road", "lane", "parkway", "drive", "room",
+        "none", "district", "region", "area", "capitol", "senate", "congress", "parliament", "ministry",
+        "passover", "christmas", "easter", "hanukkah", "thanksgiving", "ramadan", "jesus", "god", "allah",
+        "hamas", "hezbollah", "taliban", "fatah",
+    ]
+
     /// Prepositions strong enough to make an ordinary word ("Reading", "Bath") a place.
     static let strongLocatives: Set<String> = [
         "in", "at", "near", "from", "to", "outside", "inside", "into", "throughout", "across", "via", "toward",

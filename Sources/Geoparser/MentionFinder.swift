@@ -19,6 +19,8 @@ struct RawMention: Sendable {
     var locativeCue = false
     /// Preceded by a preposition that only a place follows ("in", "near", "from"; not "of").
     var strongCue = false
+    /// Preceded by a preposition that is followed by places, hardly ever by people ("in", "near").
+    var placeOnlyCue = false
     /// For demonyms and abbreviations: the country code they stand for.
     var countryCode: String?
 }
@@ -117,12 +119,18 @@ struct MentionFinder {
                 i += 1
                 continue
             }
-            if isImplausibleSingleWord(doc, m) || isEponym(doc, m) {
+            if isImplausibleSingleWord(doc, m) || isEponym(doc, m) || isGenericNounOrOrganisation(doc, m) {
                 i = m.last
                 continue
             }
             if isSecondPartOfName(doc, m) {
                 surnames.insert(m.key)
+                i = m.last
+                continue
+            }
+            // Not a surname for the whole text: a town's name can be the subject of "said" too
+            // ("Gainesville said it would…").
+            if isSpeaker(doc, m) {
                 i = m.last
                 continue
             }
@@ -164,7 +172,7 @@ struct MentionFinder {
         let cued = Set(toponyms.indices.filter { !needCue.contains($0) }.map { toponyms[$0].key })
         let drop = Set(needCue.filter { !cued.contains(toponyms[$0].key) })
         toponyms = toponyms.indices.filter { !drop.contains($0) }.map { toponyms[$0] }
-            .filter { !surnames.contains($0.key) || $0.strongCue || $0.last - $0.first > 1 }
+            .filter { !surnames.contains($0.key) || $0.placeOnlyCue || $0.last - $0.first > 1 }
             .map { withoutArticle(doc, $0) }
         return (toponyms, demonyms)
     }
@@ -303,6 +311,7 @@ struct MentionFinder {
         while p >= 0, t[p].lowered == "the" { p -= 1 }
         if p >= 0, Lexicon.locativePrepositions.contains(t[p].lowered) { m.locativeCue = true }
         if p >= 0, Lexicon.strongLocatives.contains(t[p].lowered) { m.strongCue = true }
+        if p >= 0, Lexicon.placeOnlyLocatives.contains(t[p].lowered) { m.placeOnlyCue = true }
         // "state of Ohio", "region of Kursk"
         if m.first >= 2, t[m.first - 1].lowered == "of", Self.adminWords.contains(t[m.first - 2].lowered) {
             m.generic = t[m.first - 2].lowered
@@ -351,13 +360,32 @@ struct MentionFinder {
                 && !tokens[m.last + 1].spaceBefore && tokens[m.last + 1].kind == .word
             if gluedBefore || gluedAfter { return true }
         }
-        // "Welch said", "said Welch", "according to Welch": a person.
-        if !m.candidates.contains(where: { $0.kind <= .district }) {
-            if m.last < tokens.count, Lexicon.speechVerbs.contains(tokens[m.last].lowered) { return true }
-            if m.first >= 1, Lexicon.speechVerbs.contains(tokens[m.first - 1].lowered) { return true }
-            if m.first >= 2, tokens[m.first - 1].lowered == "to", tokens[m.first - 2].lowered == "according" { return true }
-        }
         return false
+    }
+
+    /// "Welch said", "said Welch", "according to Welch": a one-word town name next to a verb of
+    /// saying is a person (and the same word is a surname elsewhere in the text).
+    private func isSpeaker(_ doc: Document, _ m: RawMention) -> Bool {
+        guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .district }) else { return false }
+        let tokens = doc.tokens
+        if m.last < tokens.count, Lexicon.speechVerbs.contains(tokens[m.last].lowered) { return true }
+        if m.first >= 1, Lexicon.speechVerbs.contains(tokens[m.first - 1].lowered) { return true }
+        return m.first >= 2 && tokens[m.first - 1].lowered == "to" && tokens[m.first - 2].lowered == "according"
+    }
+
+    /// "the State championship", "Passover", "Hamas said" (`Lexicon.neverPlaceAlone`), and "University
+    /// of Georgia", "Chamber of Commerce": a one-word town name that heads an "of" phrase of
+    /// capitalised words is the institution's head noun, not a place.
+    private func isGenericNounOrOrganisation(_ doc: Document, _ m: RawMention) -> Bool {
+        guard m.last - m.first == 1 else { return false }
+        let t = doc.tokens
+        let w = t[m.first].lowered
+        if Lexicon.neverPlaceAlone.contains(w) { return !followedByPlace(doc, m) }
+        let townOnly = !m.candidates.contains { $0.kind <= .district }
+        guard townOnly || Lexicon.isCommonWord(w), m.last + 1 < t.count, t[m.last].lowered == "of" else { return false }
+        var n = m.last + 1
+        while n < t.count, t[n].lowered == "the" { n += 1 }
+        return n < t.count && t[n].kind == .word && t[n].isCapitalized
     }
 
     /// "Marburg virus", "Ebola fever", "Spanish flu": a place name that names a disease or pathogen.

@@ -51,12 +51,22 @@ struct TestGazetteer: PlaceLookup {
         (["United Kingdom"], place("iso3166-1:GB", "United Kingdom", .country, "GB", nil, nil, 54, -2)),
         (["France"], place("iso3166-1:FR", "France", .country, "FR", nil, nil, 46, 2)),
         (["Georgia"], place("iso3166-1:GE", "Georgia", .country, "GE", nil, nil, 42, 43.5)),
+        (["Israel"], place("iso3166-1:IL", "Israel", .country, "IL", nil, nil, 31.3391, 34.96594)),
+        (["Estonia"], place("iso3166-1:EE", "Estonia", .country, "EE", nil, nil, 58.67489, 25.84605)),
         (["Brazil"], place("iso3166-1:BR", "Brazil", .country, "BR", nil, nil, -10, -55)),
         (["Georgia"], place("iso3166-2:US-GA", "Georgia", .region, "US", "iso3166-2:US-GA", nil, 32.75, -83.5)),
         (["Illinois"], place("iso3166-2:US-IL", "Illinois", .region, "US", "iso3166-2:US-IL", nil, 40, -89.25)),
         // Ohio: the GeoNames point of the state (5165418).
         (["Ohio"], place("iso3166-2:US-OH", "Ohio", .region, "US", "iso3166-2:US-OH", nil, 40.25, -83)),
         (["Alabama"], place("iso3166-2:US-AL", "Alabama", .region, "US", "iso3166-2:US-AL", nil, 32.75, -86.75)),
+        // Small places whose names are also words, surnames or organisations (GeoNames cities500).
+        (["University"], place("geonames:4449404", "University", .place, "US", "iso3166-2:US-MS", 4_202, 34.36594, -89.52536)),
+        // Hamm, Germany: GeoNames lists "Hamas" among its alternate names.
+        (["Hamm", "Hamas"], place("geonames:2911240", "Hamm", .place, "DE", nil, 178_967, 51.68033, 7.82089)),
+        (["Hartman"], place("geonames:4114001", "Hartman", .place, "US", "iso3166-2:US-AR", 530, 35.43258, -93.61547)),
+        (["Welch"], place("geonames:4826660", "Welch", .place, "US", "iso3166-2:US-WV", 1_973, 37.43289, -81.58455)),
+        (["Chamber"], place("geonames:1181600", "Chamber", .place, "PK", nil, 12_746, 25.29362, 68.81176)),
+        (["Lääne", "Laane"], place("iso3166-2:EE-56", "Lääne", .region, "EE", "iso3166-2:EE-56", nil, 58.89364, 23.78469)),
         // Counties: centre points and populations as Gazetteer/districts.tsv gives them (US Census
         // outlines; population = the GeoNames places inside).
         (["Washington County", "Washington Co"], place("us-census:39167", "Washington County", .district, "US", "iso3166-2:US-OH", 28_315, 39.45516, -81.49541)),
