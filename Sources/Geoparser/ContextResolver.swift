@@ -88,11 +88,15 @@ struct ContextResolver: Sendable {
             }
             // Common names have hundreds of candidates: score in full only the strongest by prior and
             // those in a country the document talks about (keeps the context step near-linear).
-            let cands = all.count <= maxScored ? all : Array(all.enumerated().sorted { a, b in
-                let pa = prior(a.element, wantsRegion: wantsRegion[key]!) + (countryVotes[a.element.country ?? ""] ?? 0)
-                let pb = prior(b.element, wantsRegion: wantsRegion[key]!) + (countryVotes[b.element.country ?? ""] ?? 0)
-                return pa != pb ? pa > pb : a.offset < b.offset
-            }.prefix(maxScored).map(\.element))
+            let cands: [PlaceRecord]
+            if all.count <= maxScored {
+                cands = all
+            } else {
+                let wants = wantsRegion[key]!
+                let keys = all.map { prior($0, wantsRegion: wants) + (countryVotes[$0.country ?? ""] ?? 0) }
+                let order = all.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] > keys[b] : a < b }
+                cands = order.prefix(maxScored).map { all[$0] }
+            }
             var scored: [(PlaceRecord, Double, [String])] = []
             for c in cands {
                 var reasons: [String] = []

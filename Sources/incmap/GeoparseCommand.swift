@@ -205,26 +205,26 @@ enum GeoparseInput {
     static func parseLine(_ line: Data, maxBytes: Int) -> Result<Document, Problem> {
         if line.count > maxBytes { return .failure(Problem(text: "\(megabytes(line.count)) is more than the \(megabytes(maxBytes)) a document may have")) }
         guard String(data: line, encoding: .utf8) != nil else { return .failure(Problem(text: "not valid UTF-8")) }
-        let object: [String: Any]
+        let object: JSONObject
         do {
-            guard let o = try JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed]) as? [String: Any] else {
-                return .failure(Problem(text: "not a JSON object"))
-            }
+            guard let o = try JSONValue.parse(line).objectValue else { return .failure(Problem(text: "not a JSON object")) }
             object = o
         } catch {
-            return .failure(Problem(text: "not valid JSON"))
+            return .failure(Problem(text: "not valid JSON (column \(error.column): \(error.message))"))
         }
-        guard let text = object["text"] as? String else { return .failure(Problem(text: "no \"text\" string")) }
+        guard let text = object["text"]?.stringValue else { return .failure(Problem(text: "no \"text\" string")) }
         guard text.contains(where: { !$0.isWhitespace }) else { return .failure(Problem(text: "empty text")) }
         var id: JSONValue?
         switch object["id"] {
-        case let s as String: id = .string(s)
-        case let n as NSNumber: id = .integer(n.int64Value)
+        case .string(let s): id = .string(s)
+        case .integer(let n): id = .integer(n)
         default: id = nil
         }
         var spans: [Range<Int>] = []
-        for t in object["toponyms"] as? [[String: Any]] ?? [] {
-            if let s = (t["start"] as? NSNumber)?.intValue, let e = (t["end"] as? NSNumber)?.intValue, s < e { spans.append(s..<e) }
+        for t in object["toponyms"]?.arrayValue ?? [] {
+            guard let o = t.objectValue, case .integer(let s)? = o["start"], case .integer(let e)? = o["end"], s < e,
+                  let lo = Int(exactly: s), let hi = Int(exactly: e) else { continue }
+            spans.append(lo..<hi)
         }
         return .success(Document(id: id, text: text, spans: spans, line: 0))
     }
