@@ -146,7 +146,7 @@ struct ContextResolver: Sendable {
             let support = chosen.country.map { cc in
                 (countryVotes[cc] ?? 0) - (provisional[key]?.country == cc ? ownVote[key] ?? 0 : 0)
             } ?? 0
-            let unsupported = isUnsupported(chosen, mentions: groups[key]!.map { toponyms[$0] },
+            let unsupported = isUnsupported(chosen, mentions: groups[key]!.map { toponyms[$0] }, doc: doc,
                                             countrySupport: support, commaFollowed: commaContext[key] != nil,
                                             reasons: scored[0].2)
             choices[key] = Choice(place: chosen, score: (confidence * 1000).rounded() / 1000,
@@ -157,16 +157,21 @@ struct ContextResolver: Sendable {
 
     /// A one-word name whose chosen place nothing else in the text backs up: a town or region
     /// (not a country, continent or county) in a country no other name or nationality word of
-    /// the document points to, never after a place-only preposition ("in", "near"), never with a
-    /// generic word ("… region") or a following ", State", and with no place of the text nearby.
+    /// the document points to, never after a locative preposition ("in", "near"), never with a
+    /// generic word ("… region"), a following ", State" or a preceding "Town, ", and with no place
+    /// of the text nearby.
     /// Such a word is far more often a surname, an organisation or a capitalised common word
     /// ("Lane closures", "Hamas said") than the only foreign place of a report.
-    func isUnsupported(_ chosen: PlaceRecord, mentions: [RawMention], countrySupport: Double, commaFollowed: Bool,
-                       reasons: [String]) -> Bool {
+    func isUnsupported(_ chosen: PlaceRecord, mentions: [RawMention], doc: Document, countrySupport: Double,
+                       commaFollowed: Bool, reasons: [String]) -> Bool {
         guard chosen.kind == .place || chosen.kind == .region, countrySupport <= 0, !commaFollowed else { return false }
         if let p = chosen.population, p >= Self.unsupportedPopulationLimit { return false }
+        let t = doc.tokens
         for m in mentions {
-            if m.last - m.first > 1 || m.generic != nil || m.modifier != nil || m.strongCue { return false }
+            // An abbreviation ("S.C.", "UK") is written only for the place it stands for.
+            if m.last - m.first > 1 || m.generic != nil || m.modifier != nil || m.strongCue || m.countryCode != nil { return false }
+            // "McLean, Virginia": the second name of a "Town, Region" pair.
+            if m.first >= 2, t[m.first - 1].text == ",", t[m.first - 2].kind == .word, t[m.first - 2].isCapitalized { return false }
         }
         return !reasons.contains { $0.hasSuffix(" inside it") || $0.contains(" km from ") || $0 == "its region is named in the text" }
     }

@@ -124,6 +124,13 @@ enum Lexicon {
         "announced", "testified", "recalled", "insisted", "acknowledged", "agreed", "replied",
     ]
 
+    /// Second halves of hyphenated compounds whose first half is a place ("Columbia-based",
+    /// "Atlanta-area", "Kyiv-born").
+    static let placeCompoundSuffixes: Set<String> = [
+        "based", "area", "born", "bound", "bred", "raised", "educated", "headquartered", "made", "wide",
+        "region", "style", "native", "registered", "flagged",
+    ]
+
     /// Prepositions that only a place follows: the cue that a surname seen elsewhere with a given
     /// name ("Brett Hartmann") is here a place after all ("in Hartmann"). "to", "from", "at" and
     /// "with" are followed by people as often.

@@ -252,16 +252,20 @@ struct MentionFinder {
                           key: lookup.key(name), candidates: chosen, countryCode: country)
     }
 
-    /// "Gainesville, Ga.", "Charleston, W.Va.": an AP state abbreviation after a comma.
+    /// "Gainesville, Ga.", "Charleston, W.Va.": an AP state abbreviation after a comma; one with two
+    /// full stops ("S.C.", "N.Y.", "W.Va.") anywhere ("the S.C. Highway Patrol", "Clyburn, D-S.C.").
     private func stateAbbreviation(_ doc: Document, _ i: Int) -> RawMention? {
         let t = doc.tokens
-        guard i >= 1, t[i - 1].text == "," else { return nil }
+        let afterComma = i >= 1 && t[i - 1].text == ","
+        guard afterComma || t[i].text.utf8.contains(0x2E) || i + 1 < t.count && t[i + 1].text == "." && !t[i + 1].spaceBefore
+        else { return nil }
         var surface = ""
         var j = i
         while j < t.count, j - i < 4, j == i || !t[j].spaceBefore {
             surface += t[j].text
             j += 1
-            guard let name = Lexicon.stateAbbreviations[surface] else { continue }
+            guard let name = Lexicon.stateAbbreviations[surface],
+                  afterComma || surface.utf8.count(where: { $0 == 0x2E }) >= 2 else { continue }
             let key = lookup.key(name)
             let regions = lookup.places(matchingKey: key).filter { $0.kind == .region && $0.country == "US" }
             guard !regions.isEmpty else { return nil }
@@ -358,6 +362,7 @@ struct MentionFinder {
             let gluedBefore = m.first >= 2 && tokens[m.first - 1].text == "-" && !t.spaceBefore && tokens[m.first - 2].kind == .word
             let gluedAfter = m.last + 1 < tokens.count && tokens[m.last].text == "-" && !tokens[m.last].spaceBefore
                 && !tokens[m.last + 1].spaceBefore && tokens[m.last + 1].kind == .word
+                && !Lexicon.placeCompoundSuffixes.contains(tokens[m.last + 1].lowered)
             if gluedBefore || gluedAfter { return true }
         }
         return false
@@ -483,9 +488,13 @@ struct MentionFinder {
     /// or a given name ("Thomas", "Larry").
     private func isOrdinaryWord(_ doc: Document, _ m: RawMention) -> Bool {
         if m.candidates.contains(where: { $0.kind <= .country }) { return false }
+        // "Virginia", "Georgia": a given name that is also a region's name is the region.
+        let hasRegion = m.candidates.contains { $0.kind == .region }
         for k in m.first..<m.last where doc.tokens[k].kind == .word {
             let w = doc.tokens[k].lowered
-            if !Lexicon.isCommonWord(w), !Lexicon.givenNames.contains(w) { return false }
+            if Lexicon.isCommonWord(w) { continue }
+            if Lexicon.givenNames.contains(w), !hasRegion { continue }
+            return false
         }
         return true
     }

@@ -143,6 +143,19 @@ struct MentionTests {
         #expect(names("Laane voted to close the school, officials in Ohio said.") == ["Ohio"])
     }
 
+    @Test("a region named like a woman, place compounds and dotted state abbreviations", arguments: [
+        // "Virginia" is also a given name, but a region's name needs no cue.
+        ("Relatives live in McLean, Virginia.", ["Virginia"]),
+        ("Virginia and Alabama sued.", ["Virginia", "Alabama"]),
+        // "-based", "-area": the first half of the compound is a place; "Wal-Mart"-style compounds are not.
+        ("Sudzha-based volunteers helped Russian refugees.", ["Sudzha"]),
+        ("The Sudzha-Bank deal failed.", []),
+        // A state abbreviation with two full stops is one anywhere, not only after a comma.
+        ("The S.C. Highway Patrol closed the road.", ["S.C."]),
+        ("Rep. James Clyburn, D-S.C., spoke.", ["S.C."]),
+    ])
+    func regionsAndAbbreviations(text: String, expected: [String]) { #expect(names(text) == expected) }
+
     @Test("a town name in the place of a source is a person: according to Korenevo")
     func accordingTo() {
         // Korenevo is only a small town (no region or country of that name), so after "according

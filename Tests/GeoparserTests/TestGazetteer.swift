@@ -58,6 +58,8 @@ struct TestGazetteer: PlaceLookup {
         (["Illinois"], place("iso3166-2:US-IL", "Illinois", .region, "US", "iso3166-2:US-IL", nil, 40, -89.25)),
         // Ohio: the GeoNames point of the state (5165418).
         (["Ohio"], place("iso3166-2:US-OH", "Ohio", .region, "US", "iso3166-2:US-OH", nil, 40.25, -83)),
+        (["Virginia"], place("iso3166-2:US-VA", "Virginia", .region, "US", "iso3166-2:US-VA", nil, 37.50616, -78.89612)),
+        (["South Carolina"], place("iso3166-2:US-SC", "South Carolina", .region, "US", "iso3166-2:US-SC", nil, 33.90761, -80.89626)),
         (["Alabama"], place("iso3166-2:US-AL", "Alabama", .region, "US", "iso3166-2:US-AL", nil, 32.75, -86.75)),
         // Small places whose names are also words, surnames or organisations (GeoNames cities500).
         (["University"], place("geonames:4449404", "University", .place, "US", "iso3166-2:US-MS", 4_202, 34.36594, -89.52536)),
