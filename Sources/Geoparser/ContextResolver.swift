@@ -29,6 +29,9 @@ struct ContextResolver: Sendable {
     var countryWeight = 4.5
     var regionWeight = 2.5
     var commaWeight = 6.0
+    /// Two names with readings this close (km) are read together; see `neighbourBonuses`.
+    var neighbourKilometres = 30.0
+    var neighbourWeight = 3.0
     /// At most this many candidates per name get the full contextual score.
     var maxScored = 24
 
@@ -79,23 +82,28 @@ struct ContextResolver: Sendable {
             }
         }
 
-        // Pass 2: full score with context.
-        var choices: [String: Choice] = [:]
+        // Common names have hundreds of candidates: score in full only the strongest by prior and
+        // those in a country the document talks about (keeps the context step near-linear).
+        var shortlists: [String: [PlaceRecord]] = [:]
         for key in order {
-            guard let all = candidates[key], !all.isEmpty else {
-                choices[key] = Choice(place: nil, score: 0, reasons: ["no candidate"], candidateCount: 0)
-                continue
-            }
-            // Common names have hundreds of candidates: score in full only the strongest by prior and
-            // those in a country the document talks about (keeps the context step near-linear).
-            let cands: [PlaceRecord]
+            guard let all = candidates[key], !all.isEmpty else { continue }
             if all.count <= maxScored {
-                cands = all
+                shortlists[key] = all
             } else {
                 let wants = wantsRegion[key]!
                 let keys = all.map { prior($0, wantsRegion: wants) + (countryVotes[$0.country ?? ""] ?? 0) }
                 let order = all.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] > keys[b] : a < b }
-                cands = order.prefix(maxScored).map { all[$0] }
+                shortlists[key] = order.prefix(maxScored).map { all[$0] }
+            }
+        }
+        let neighbours = neighbourBonuses(order: order, shortlists: shortlists)
+
+        // Pass 2: full score with context.
+        var choices: [String: Choice] = [:]
+        for key in order {
+            guard let all = candidates[key], let cands = shortlists[key] else {
+                choices[key] = Choice(place: nil, score: 0, reasons: ["no candidate"], candidateCount: 0)
+                continue
             }
             var scored: [(PlaceRecord, Double, [String])] = []
             for c in cands {
@@ -131,7 +139,8 @@ struct ContextResolver: Sendable {
                     reasons.append("followed by its \(context.first { contains($0, c) }!.kind.rawValue)")
                 }
                 if c.kind >= .region {
-                    let (bonus, near) = proximity(c, excluding: key, provisional: provisional)
+                    var (bonus, near) = proximity(c, excluding: key, provisional: provisional)
+                    if let (b, reason) = neighbours[key]?[c.id], b > bonus { (bonus, near) = (b, reason) }
                     if bonus > 0.05 {
                         s += bonus
                         if let near { reasons.append(near) }
@@ -214,6 +223,45 @@ struct ContextResolver: Sendable {
         case .region: return c.country == container.country && c.region != nil && c.region == (container.region ?? container.id)
         default: return false
         }
+    }
+
+    /// "Paris" and "Henry County", "Columbus" and "Harris County": two ambiguous names with readings
+    /// a few km apart (Paris, Tennessee is the seat of Henry County, Tennessee) mean those readings,
+    /// whichever each name's most likely reading alone would be. For every pair of names, the
+    /// closest pair of their shortlisted towns and counties within `neighbourKilometres` gains
+    /// `neighbourWeight · exp(−d / neighbourKilometres)` on both sides (the proximity bonus is the
+    /// larger of this and the one from the provisional places, never both).
+    /// Cost: O(m² · s²) cheap latitude comparisons for m names with s shortlisted candidates.
+    private func neighbourBonuses(order: [String], shortlists: [String: [PlaceRecord]]) -> [String: [String: (Double, String)]] {
+        let local: [(String, [PlaceRecord])] = order.compactMap { k in
+            guard let list = shortlists[k] else { return nil }
+            let near = list.filter { $0.kind >= .district }
+            return near.isEmpty ? nil : (k, near)
+        }
+        var out: [String: [String: (Double, String)]] = [:]
+        let degrees = neighbourKilometres / 111.0
+        for x in local.indices {
+            for y in local.indices where y > x {
+                let (ka, a) = local[x], (kb, b) = local[y]
+                // Only when at least one of the two names is ambiguous is there anything to decide.
+                guard a.count > 1 || b.count > 1 else { continue }
+                var best = Double.infinity
+                var pair: (PlaceRecord, PlaceRecord)?
+                for p in a {
+                    for q in b where abs(p.location.latitude - q.location.latitude) < degrees && p.id != q.id {
+                        let d = Self.approximateKilometres(p.location.latitude, p.location.longitude,
+                                                           q.location.latitude, q.location.longitude)
+                        if d < best { best = d; pair = (p, q) }
+                    }
+                }
+                guard let (p, q) = pair, best < neighbourKilometres else { continue }
+                let bonus = neighbourWeight * exp(-best / neighbourKilometres)
+                let km = Int(best.rounded())
+                if bonus > out[ka]?[p.id]?.0 ?? 0 { out[ka, default: [:]][p.id] = (bonus, "\(km) km from \(q.name), a reading of another name") }
+                if bonus > out[kb]?[q.id]?.0 ?? 0 { out[kb, default: [:]][q.id] = (bonus, "\(km) km from \(p.name), a reading of another name") }
+            }
+        }
+        return out
     }
 
     /// Bonus for being near the provisional places of the other names, and a reason naming the nearest.

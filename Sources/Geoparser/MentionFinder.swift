@@ -487,7 +487,8 @@ struct MentionFinder {
     /// True when every word of the match is an ordinary English word ("Reading", "Nice", "March")
     /// or a given name ("Thomas", "Larry").
     private func isOrdinaryWord(_ doc: Document, _ m: RawMention) -> Bool {
-        if m.candidates.contains(where: { $0.kind <= .country }) { return false }
+        // Countries, and counties named in full ("Henry County"), are never ordinary words.
+        if m.candidates.contains(where: { $0.kind <= .country || $0.kind == .district }) { return false }
         // "Virginia", "Georgia": a given name that is also a region's name is the region.
         let hasRegion = m.candidates.contains { $0.kind == .region }
         for k in m.first..<m.last where doc.tokens[k].kind == .word {

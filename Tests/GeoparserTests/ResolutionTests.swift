@@ -37,6 +37,18 @@ struct ResolutionTests {
         #expect(place("Washington County", in: "Washington County, Alabama, sheriffs said.")?.id == "us-census:01129")
     }
 
+    @Test("two ambiguous names read together: Paris and Henry County are in Tennessee")
+    func neighbouringReadings() {
+        // Paris, Tennessee (GeoNames) lies 3 km from the centre of Henry County, Tennessee (Census
+        // outline); neither is its name's most likely reading alone (Paris, France; Henry County,
+        // Georgia, the most populous).
+        let text = "The Paris school board met Tuesday. Henry County deputies said the road is closed."
+        #expect(place("Paris", in: text)?.id == "geonames:4647963")
+        #expect(place("Henry County", in: text)?.id == "us-census:47079")
+        #expect(place("Paris", in: "The Paris school board met Tuesday.")?.id == "geonames:2988507")
+        #expect(place("Henry County", in: "Henry County deputies said the road is closed.")?.id == "us-census:13151")
+    }
+
     @Test("Georgia: the state among US places, the country among Caucasus places")
     func georgia() {
         #expect(place("Georgia", in: "Flights from Atlanta to other cities in Georgia were cancelled.")?.kind == .region)
