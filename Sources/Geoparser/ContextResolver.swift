@@ -155,7 +155,10 @@ struct ContextResolver: Sendable {
             let support = chosen.country.map { cc in
                 (countryVotes[cc] ?? 0) - (provisional[key]?.country == cc ? ownVote[key] ?? 0 : 0)
             } ?? 0
-            let unsupported = isUnsupported(chosen, mentions: groups[key]!.map { toponyms[$0] }, doc: doc,
+            // Only a text whose other names point somewhere can leave a name unsupported: in "Sudzha
+            // was shelled, Ukrainian officials said" nothing else is named.
+            let othersPlaced = ownVote.contains { $0.key != key && $0.value > 0 }
+            let unsupported = othersPlaced && isUnsupported(chosen, mentions: groups[key]!.map { toponyms[$0] }, doc: doc,
                                             countrySupport: support, commaFollowed: commaContext[key] != nil,
                                             reasons: scored[0].2)
             choices[key] = Choice(place: chosen, score: (confidence * 1000).rounded() / 1000,
@@ -178,7 +181,7 @@ struct ContextResolver: Sendable {
         let t = doc.tokens
         for m in mentions {
             // An abbreviation ("S.C.", "UK") is written only for the place it stands for.
-            if m.last - m.first > 1 || m.generic != nil || m.modifier != nil || m.strongCue || m.countryCode != nil { return false }
+            if m.last - m.first > 1 || m.generic != nil || m.modifier != nil || m.locativeCue || m.countryCode != nil { return false }
             // "McLean, Virginia": the second name of a "Town, Region" pair.
             if m.first >= 2, t[m.first - 1].text == ",", t[m.first - 2].kind == .word, t[m.first - 2].isCapitalized { return false }
         }

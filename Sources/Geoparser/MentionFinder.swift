@@ -374,7 +374,9 @@ struct MentionFinder {
         guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .district }) else { return false }
         let tokens = doc.tokens
         if m.last < tokens.count, Lexicon.speechVerbs.contains(tokens[m.last].lowered) { return true }
-        if m.first >= 1, Lexicon.speechVerbs.contains(tokens[m.first - 1].lowered) { return true }
+        // "…, said Welch." ends the clause; in "said Sudzha had fallen" the name starts a new one.
+        let endsClause = m.last >= tokens.count || tokens[m.last].kind != .word
+        if m.first >= 1, Lexicon.speechVerbs.contains(tokens[m.first - 1].lowered), endsClause { return true }
         return m.first >= 2 && tokens[m.first - 1].lowered == "to" && tokens[m.first - 2].lowered == "according"
     }
 

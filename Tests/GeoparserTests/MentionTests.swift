@@ -130,6 +130,8 @@ struct MentionTests {
         #expect(names("Brett Hartman spoke. Flooding was reported in Hartman.") == ["Hartman"])
         // A speaker's name is not a surname for the whole text: a town can "say" things too.
         #expect(names("Welch said it would reopen the school. Roads near Welch were closed.") == ["Welch"])
+        #expect(names("\"The road is closed,\" said Welch.").isEmpty)
+        #expect(names("Officials said Sudzha had fallen.") == ["Sudzha"])
     }
 
     @Test("a lone small place that nothing else in the report supports is dropped")
@@ -139,6 +141,9 @@ struct MentionTests {
         #expect(names("Korenevo voted to close the school, officials in Ohio said.") == ["Ohio"])
         #expect(names("Korenevo voted to close the school, officials in Russia said.") == ["Korenevo", "Russia"])
         #expect(names("The road near Korenevo was closed, officials in Ohio said.") == ["Korenevo", "Ohio"])
+        // With no other name in the text there is nothing to contradict a small town.
+        #expect(names("Sudzha was shelled overnight, Ukrainian officials said.") == ["Sudzha"])
+        #expect(names("Ukrainian forces entered Sudzha on Tuesday.") == ["Sudzha"])
         // Lääne (Estonia) matches "Laane" once the diacritics are folded.
         #expect(names("Laane voted to close the school, officials in Ohio said.") == ["Ohio"])
     }
