@@ -22,7 +22,7 @@ struct Resolve: ParsableCommand {
     @Option(help: "Only places in this country (ISO 3166-1 alpha-2 or alpha-3 code).")
     var country: String?
 
-    @Option(help: "Only this kind: country, region or place.")
+    @Option(help: "Only this kind: country, region, district (a US county) or place.")
     var kind: PlaceKindArgument?
 
     @Option(help: "Prefer places near this point: LAT,LON in degrees.")
@@ -31,7 +31,7 @@ struct Resolve: ParsableCommand {
     @Option(help: "At most this many candidates.")
     var limit: Int = 10
 
-    @Option(help: "Geometry of each feature: point (the place or a representative point) or full (region and country polygons).")
+    @Option(help: "Geometry of each feature: point (the place or a representative point) or full (region and country polygons; districts and populated places stay points).")
     var geometry: GeometryMode = .point
 
     func validate() throws {
