@@ -29,6 +29,8 @@ struct ContextResolver: Sendable {
     var countryWeight = 4.5
     var regionWeight = 2.5
     var commaWeight = 6.0
+    /// A region, county or town in the country of another name (or nationality word) of its sentence.
+    var sentenceWeight = 1.5
     /// Two names with readings this close (km) are read together; see `neighbourBonuses`.
     var neighbourKilometres = 30.0
     var neighbourWeight = 3.0
@@ -70,6 +72,14 @@ struct ContextResolver: Sendable {
             else if best.kind >= .district, let r = best.region, margin > 2 { regionVotes[r, default: 0] += weight * 0.5 }
         }
         for d in demonyms { if let c = d.countryCode { countryVotes[c, default: 0] += 0.7 } }
+        // The countries each sentence points to, and through which names ("" for a demonym).
+        var sentenceCountries: [Int: [(key: String, country: String)]] = [:]
+        for m in toponyms where m.first < doc.tokens.count {
+            if let c = provisional[m.key]?.country { sentenceCountries[doc.sentenceOf[m.first], default: []].append((m.key, c)) }
+        }
+        for d in demonyms where d.first < doc.tokens.count {
+            if let c = d.countryCode { sentenceCountries[doc.sentenceOf[d.first], default: []].append(("", c)) }
+        }
         let totalVotes = max(countryVotes.values.reduce(0, +), 1)
 
         // "X, Y" pairs: the key of X → candidates of Y.
@@ -133,6 +143,15 @@ struct ContextResolver: Sendable {
                         s += regionWeight * Double(min(inside, 2))
                         reasons.append("\(inside) other named place\(inside == 1 ? "" : "s") inside it")
                     }
+                }
+                if c.kind >= .region, let cc = c.country, groups[key]!.contains(where: { i in
+                    let m = toponyms[i]
+                    guard m.first < doc.tokens.count else { return false }
+                    return sentenceCountries[doc.sentenceOf[m.first]]?.contains { $0.key != key && $0.country == cc } ?? false
+                }) {
+                    // "Lukashenko said Belarus would defend Gomel and Brest": Brest, Belarus.
+                    s += sentenceWeight
+                    reasons.append("another name in its sentence is in \(cc)")
                 }
                 if let context = commaContext[key], context.contains(where: { contains($0, c) }) {
                     s += commaWeight

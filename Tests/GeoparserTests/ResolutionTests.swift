@@ -49,6 +49,15 @@ struct ResolutionTests {
         #expect(place("Henry County", in: "Henry County deputies said the road is closed.")?.id == "us-census:13151")
     }
 
+    @Test("a name's own sentence weighs more than the rest of the report: Brest, Belarus")
+    func sentenceCountry() {
+        // The report is mostly about Ukraine, so country evidence alone favours the Ukrainian
+        // village listed as "Brest"; Belarus, named in the same sentence, decides.
+        let text = "Ukrainian forces held Sumy and Kyiv. Officials in Sumy said the front was calm. "
+            + "Ukrainian officials in Kyiv agreed. Lukashenko said Belarus would defend Brest."
+        #expect(place("Brest", in: text)?.id == "geonames:629634")
+    }
+
     @Test("Georgia: the state among US places, the country among Caucasus places")
     func georgia() {
         #expect(place("Georgia", in: "Flights from Atlanta to other cities in Georgia were cancelled.")?.kind == .region)

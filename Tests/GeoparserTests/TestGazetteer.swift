@@ -82,6 +82,10 @@ struct TestGazetteer: PlaceLookup {
         (["Korenevo", "Коренево"], place("geonames:544084", "Korenevo", .place, "RU", "iso3166-2:RU-KRS", 6_000, 51.4124, 34.9083)),
         (["Korenevo", "Коренево"], place("geonames:544085", "Korenevo", .place, "RU", "iso3166-2:RU-MOS", 9_000, 55.6622, 38.0122)),
         (["Bolshoye Soldatskoye", "Большое Солдатское"], place("geonames:576317", "Bolshoye Soldatskoye", .place, "RU", "iso3166-2:RU-KRS", 2_700, 51.3543, 35.5128)),
+        (["Brest"], place("geonames:629634", "Brest", .place, "BY", "iso3166-2:BY-BR", 347_138, 52.10894, 23.71749)),
+        (["Brest"], place("geonames:3030300", "Brest", .place, "FR", nil, 144_899, 48.39029, -4.48628)),
+        // A Ukrainian village that GeoNames also lists under the name "Brest".
+        (["Heroyiv Mariupolya", "Brest"], place("geonames:13607715", "Heroyiv Mariupolya", .place, "UA", nil, 2_100, 49.08771, 33.42431)),
         (["Sumy", "Суми", "Сумы"], place("geonames:692194", "Sumy", .place, "UA", "iso3166-2:UA-59", 268_000, 50.9216, 34.8003)),
         (["Kyiv", "Kiev", "Київ", "Киев"], place("geonames:703448", "Kyiv", .place, "UA", "iso3166-2:UA-30", 2_797_553, 50.4547, 30.5238)),
         (["Minsk", "Мінск", "Минск"], place("geonames:625144", "Minsk", .place, "BY", "iso3166-2:BY-HM", 1_742_124, 53.9, 27.5667)),
