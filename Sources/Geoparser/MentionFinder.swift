@@ -236,6 +236,35 @@ struct MentionFinder {
                                   surface: surface, key: key, candidates: places)
             }
         }
+        return inflectedMatch(doc, i)
+    }
+
+    /// "в Курскую область", "заняли Суджу", "по Харькову": a Russian name in another case than the
+    /// nominative the gazetteer lists (`RussianCases`). The span is the word as written, the key
+    /// the nominative's, so that every case of a name is one name. Not at the start of a sentence,
+    /// where any word is capitalised.
+    private func inflectedMatch(_ doc: Document, _ i: Int) -> RawMention? {
+        let t = doc.tokens
+        let word = t[i].lowered
+        guard RussianCases.isCyrillic(word), !doc.isSentenceInitial(i) else { return nil }
+        if i + 1 < t.count, t[i + 1].kind == .word, let generic = RussianCases.genericNominative[t[i + 1].lowered] {
+            for adjective in RussianCases.adjectiveNominatives(of: word) {
+                let key = cachedKey(adjective + " " + generic)
+                let places = cachedPlaces(key)
+                if !places.isEmpty {
+                    return RawMention(kind: .toponym, first: i, last: i + 2, start: t[i].start, end: t[i + 1].end,
+                                      surface: doc.text(tokens: i, i + 2), key: key, candidates: places)
+                }
+            }
+        }
+        for nominative in RussianCases.nominatives(of: word) {
+            let key = cachedKey(nominative)
+            let places = cachedPlaces(key)
+            if !places.isEmpty {
+                return RawMention(kind: .toponym, first: i, last: i + 1, start: t[i].start, end: t[i].end,
+                                  surface: t[i].text, key: key, candidates: places)
+            }
+        }
         return nil
     }
 

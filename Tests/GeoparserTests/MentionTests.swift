@@ -84,9 +84,19 @@ struct MentionTests {
     func cyrillic() {
         let text = "Украинские войска вошли в Суджу? Нет: бои идут у Суджа и под Курском. Київ мовчить, Минск тоже."
         let result = parser.parse(text)
-        #expect(result.toponyms.map(\.text) == ["Суджа", "Київ", "Минск"])
-        #expect(result.toponyms.map { $0.place?.name } == ["Sudzha", "Kyiv", "Minsk"])
+        // "в Суджу" (accusative) and "под Курском" (instrumental) are found in their case forms.
+        #expect(result.toponyms.map(\.text) == ["Суджу", "Суджа", "Курском", "Київ", "Минск"])
+        #expect(result.toponyms.map { $0.place?.name } == ["Sudzha", "Sudzha", "Kursk", "Kyiv", "Minsk"])
         #expect(result.demonyms.map { $0.place?.country } == ["UA"])
+    }
+
+    @Test("Russian names in other cases than the nominative: the span as written, one name for all its forms")
+    func russianCases() {
+        let result = parser.parse("ВСУ вошли в Курскую область и заняли Суджу. Удары по Сумам продолжаются. Суджа пуста.")
+        #expect(result.toponyms.map(\.text) == ["Курскую область", "Суджу", "Сумам", "Суджа"])
+        #expect(result.toponyms.map { $0.place?.id } == ["iso3166-2:RU-KRS", "geonames:486816", "geonames:692194", "geonames:486816"])
+        // People's names in the dative or instrumental are not turned into places.
+        #expect(names("Песков сообщил Путину о переговорах с Зеленским.").isEmpty)
     }
 
     @Test("a text without places gives no mentions", arguments: [

@@ -1,0 +1,60 @@
+/// Russian place names in the cases running text puts them in ("в Курске", "по Харькову", "заняли
+/// Суджу", "в Курскую область"), mapped back to the nominative the gazetteer lists.
+///
+/// Not a morphological analyser: each ending of the common declensions is replaced by the
+/// nominative endings it can come from, and the caller keeps only forms that are names in the
+/// gazetteer. Written for this module from the standard declension tables.
+enum RussianCases {
+    /// Case endings of nouns (longest first) and the nominative endings they can stand for.
+    private static let nounEndings: [(String, [String])] = [
+        ("ами", ["ы", "и"]), ("ями", ["и"]), ("ах", ["ы", "и"]), ("ях", ["и"]), ("ам", ["ы", "и"]), ("ям", ["и"]),
+        ("ой", ["а"]), ("ей", ["я", "ь"]), ("ом", [""]), ("ем", ["ь", ""]), ("ью", ["ь"]),
+        ("у", ["а", ""]), ("ю", ["я", "ь"]), ("е", ["", "а", "я", "ь"]), ("и", ["а", "я", "ь", "ы"]),
+        ("ы", ["а"]), ("а", [""]), ("я", ["ь"]),
+    ]
+
+    /// Adjective endings (the first word of "Курская область", "Брянский район") and their
+    /// nominative forms, feminine, masculine and neuter.
+    private static let adjectiveEndings: [(String, [String])] = [
+        ("ую", ["ая"]), ("ой", ["ая", "ий", "ой"]), ("ая", ["ая"]), ("ого", ["ий", "ое"]), ("ому", ["ий", "ое"]),
+        ("ом", ["ий", "ое"]), ("им", ["ий"]), ("ий", ["ий"]), ("ое", ["ое"]),
+    ]
+
+    /// Generic words after a regional adjective, in any case, with their nominative.
+    static let genericNominative: [String: String] = [
+        "область": "область", "области": "область", "областью": "область", "областей": "область",
+        "край": "край", "края": "край", "крае": "край", "краю": "край", "краем": "край",
+        "район": "район", "района": "район", "районе": "район", "району": "район", "районом": "район",
+    ]
+
+    /// True when the word is written in Cyrillic (its first letter is).
+    static func isCyrillic(_ word: String) -> Bool {
+        guard let s = word.unicodeScalars.first else { return false }
+        return (0x400...0x4FF).contains(s.value)
+    }
+
+    /// Nominative forms a lower-case noun in another case may come from, most likely first; never
+    /// the word itself, never shorter than three letters.
+    static func nominatives(of word: String) -> [String] {
+        var out: [String] = []
+        for (ending, replacements) in nounEndings where word.hasSuffix(ending) {
+            let stem = word.dropLast(ending.count)
+            for r in replacements {
+                let candidate = String(stem) + r
+                if candidate != word, candidate.count >= 3, !out.contains(candidate) { out.append(candidate) }
+            }
+        }
+        return out
+    }
+
+    /// Nominative forms of a regional adjective ("курскую" → "курская").
+    static func adjectiveNominatives(of word: String) -> [String] {
+        var out: [String] = []
+        for (ending, replacements) in adjectiveEndings where word.hasSuffix(ending) {
+            let stem = word.dropLast(ending.count)
+            guard stem.count >= 2 else { continue }
+            for r in replacements where !out.contains(String(stem) + r) { out.append(String(stem) + r) }
+        }
+        return out
+    }
+}
