@@ -1,4 +1,4 @@
-/// Russian place names in the cases running text puts them in ("в Курске", "по Харькову", "заняли
+/// Russian and Ukrainian place names in the cases running text puts them in ("в Курске", "по Харькову", "заняли
 /// Суджу", "в Курскую область"), mapped back to the nominative the gazetteer lists.
 ///
 /// Not a morphological analyser: each ending of the common declensions is replaced by the
@@ -9,7 +9,8 @@ enum RussianCases {
     private static let nounEndings: [(String, [String])] = [
         ("ами", ["ы", "и"]), ("ями", ["и"]), ("ах", ["ы", "и"]), ("ях", ["и"]), ("ам", ["ы", "и"]), ("ям", ["и"]),
         ("ой", ["а"]), ("ей", ["я", "ь"]), ("ом", [""]), ("ем", ["ь", ""]), ("ью", ["ь"]),
-        ("у", ["а", ""]), ("ю", ["я", "ь"]), ("е", ["", "а", "я", "ь"]), ("и", ["а", "я", "ь", "ы"]),
+        ("ові", [""]), ("еві", ["ь", ""]), ("і", ["", "а", "я", "ь"]),
+        ("у", ["а", ""]), ("ю", ["я", "ь"]), ("е", ["", "а", "я", "ь"]), ("и", ["а", "я", "ь", "ы", "і"]),
         ("ы", ["а"]), ("а", [""]), ("я", ["ь"]),
     ]
 
@@ -34,17 +35,36 @@ enum RussianCases {
     }
 
     /// Nominative forms a lower-case noun in another case may come from, most likely first; never
-    /// the word itself, never shorter than three letters.
+    /// the word itself, never shorter than three letters. Ukrainian nominatives close their last
+    /// syllable with і/ї where the other cases have о, е or є ("Харкова" → "Харків", "Києві" →
+    /// "Київ"): those forms are tried too.
     static func nominatives(of word: String) -> [String] {
         var out: [String] = []
+        func add(_ candidate: String) {
+            if candidate != word, candidate.count >= 3, !out.contains(candidate) { out.append(candidate) }
+        }
         for (ending, replacements) in nounEndings where word.hasSuffix(ending) {
-            let stem = word.dropLast(ending.count)
+            let stem = String(word.dropLast(ending.count))
             for r in replacements {
-                let candidate = String(stem) + r
-                if candidate != word, candidate.count >= 3, !out.contains(candidate) { out.append(candidate) }
+                add(stem + r)
+                if r.isEmpty, let alternated = closedSyllable(stem) { add(alternated) }
             }
         }
         return out
+    }
+
+    /// "харков" → "харків", "києв" → "київ": the vowel before the final consonant as a Ukrainian
+    /// nominative writes it; nil when that vowel is not о, е or є.
+    private static func closedSyllable(_ stem: String) -> String? {
+        var letters = Array(stem)
+        guard letters.count >= 3 else { return nil }
+        let k = letters.count - 2
+        switch letters[k] {
+        case "о", "е": letters[k] = "і"
+        case "є": letters[k] = "ї"
+        default: return nil
+        }
+        return String(letters)
     }
 
     /// Nominative forms of a regional adjective ("курскую" → "курская").

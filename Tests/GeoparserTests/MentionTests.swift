@@ -95,6 +95,8 @@ struct MentionTests {
         let result = parser.parse("ВСУ вошли в Курскую область и заняли Суджу. Удары по Сумам продолжаются. Суджа пуста.")
         #expect(result.toponyms.map(\.text) == ["Курскую область", "Суджу", "Сумам", "Суджа"])
         #expect(result.toponyms.map { $0.place?.id } == ["iso3166-2:RU-KRS", "geonames:486816", "geonames:692194", "geonames:486816"])
+        // Ukrainian: "у Києві", "поблизу Києва" (the nominative Київ closes its syllable with ї).
+        #expect(parser.parse("Вибухи лунали у Києві та поблизу Києва.").toponyms.map { $0.place?.id } == ["geonames:703448", "geonames:703448"])
         // People's names in the dative or instrumental are not turned into places.
         #expect(names("Песков сообщил Путину о переговорах с Зеленским.").isEmpty)
     }
