@@ -3,7 +3,7 @@ import GeoJSON
 
 /// The world's countries, first-level regions, second-level districts (US counties) and populated
 /// places, loaded from a `Gazetteer/` folder (`places.tsv`, `regions.tsv`, `countries.tsv`, and
-/// `districts.tsv` when present), with an index of every name and alternate name under its
+/// `districts.tsv` and `areas.tsv` when present; areas such as Donbas load as regions), with an index of every name and alternate name under its
 /// `NameNormalizer` key.
 ///
 /// Loading reads each file once and parses its bytes directly, normalising the ~10⁶ names on all
@@ -47,12 +47,17 @@ public final class Gazetteer: Sendable {
         let regionFile = try TSVFile(url: urls[1], columns: RegionRecord.columns)
         let placeFile = try TSVFile(url: urls[2], columns: PlaceTable.columns)
         let countries = try CountryRecord.load(countryFile, url: urls[0])
-        let regions = try RegionRecord.load(regionFile, url: urls[1])
+        var regions = try RegionRecord.load(regionFile, url: urls[1])
+        // Well-known areas (Donbas, Darfur, Siberia …) are regions of their own in a file beside it.
+        let areaURL = directory.appendingPathComponent("areas.tsv")
+        let areaFile = FileManager.default.fileExists(atPath: areaURL.path)
+            ? try TSVFile(url: areaURL, columns: RegionRecord.columns) : nil
+        if let areaFile { regions += try RegionRecord.load(areaFile, url: areaURL) }
         let districtURL = directory.appendingPathComponent("districts.tsv")
         let districtFile = FileManager.default.fileExists(atPath: districtURL.path)
             ? try TSVFile(url: districtURL, columns: DistrictRecord.columns) : nil
         let districts = try districtFile.map { try DistrictRecord.load($0, url: districtURL) } ?? []
-        let files = [countryFile, regionFile, placeFile] + (districtFile.map { [$0] } ?? [])
+        let files = [countryFile, regionFile, placeFile] + [districtFile, areaFile].compactMap { $0 }
         let cache = cacheDirectory.map { IndexCache(directory: $0, files: files) }
         if let cache, let (places, index) = cache.read(placeFile: placeFile, entities: countries.count + regions.count) {
             return Gazetteer(directory: directory, places: places, regions: regions, districts: districts,

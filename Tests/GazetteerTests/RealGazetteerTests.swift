@@ -108,6 +108,26 @@ struct RealGazetteerTests {
         #expect(g.place(id: "us-census:22071")?.name == "Orleans Parish")
     }
 
+    @Test("well-known areas: Donbas between Donetsk and Luhansk, South Ossetia at Tskhinvali") func areas() throws {
+        let g = RealData.gazetteer
+        for name in ["Donbas", "Donbass", "Донбасс", "Донбас"] {
+            let top = try #require(g.resolve(ResolveQuery(name: name)).first, "\(name)")
+            #expect(top.place.id == "area:donbas" && top.place.kind == .region && top.place.country == "UA", "\(name)")
+        }
+        // The centre of the two oblasts lies between their capitals (GeoNames: Donetsk 48.023 N
+        // 37.802 E, Luhansk 48.567 N 39.317 E), within 150 km of each.
+        let donbas = try #require(g.place(id: "area:donbas"))
+        for (lat, lon) in [(48.023, 37.802), (48.567, 39.317)] {
+            #expect(Gazetteer.approximateDistance(donbas.location, Position(latitude: lat, longitude: lon)) < 150_000)
+        }
+        let ossetia = try #require(g.resolve(ResolveQuery(name: "South Ossetia")).first)
+        #expect(ossetia.place.id == "area:south-ossetia" && ossetia.place.country == "GE")
+        let tskhinvali = try #require(g.place(id: "geonames:611403"))
+        #expect(Gazetteer.approximateDistance(ossetia.place.location, tskhinvali.location) < 1)
+        #expect(g.resolve(ResolveQuery(name: "Darfur")).first?.place.id == "area:darfur")
+        #expect(g.resolve(ResolveQuery(name: "the Middle East")).first?.place.id == "area:middle-east")
+    }
+
     @Test("the Kursk region is the oblast containing Sudzha") func kurskRegion() throws {
         let sudzha = try #require(RealData.gazetteer.place(id: "geonames:486816"))
         let oblast = try #require(RealData.gazetteer.resolve(ResolveQuery(name: "Kursk region")).first)

@@ -12,7 +12,7 @@ import pycountry
 import shapely
 from shapely.geometry import Point
 
-from . import countries, dcw, districts, naturalearth, places, regions
+from . import areas, countries, dcw, districts, naturalearth, places, regions
 from .dcw import as_multipolygon
 
 
@@ -99,6 +99,11 @@ def write_districts(out: Path, place_records: list[dict], region_ids: set[str], 
     log(f"districts.tsv: {n} districts, {linked} linked to a region ({time.time() - t0:.0f} s)")
 
 
+def write_areas(out: Path, t0: float) -> None:
+    n = areas.write(areas.records(out), out / "areas.tsv")
+    log(f"areas.tsv: {n} areas ({time.time() - t0:.0f} s)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gpkg", type=Path, required=True, help="QGIS world_map.gpkg")
@@ -107,6 +112,8 @@ def main() -> int:
     ap.add_argument("--tables-only", action="store_true", help="write only the .tsv tables")
     ap.add_argument("--borders-only", action="store_true", help="write only borders.geojson")
     ap.add_argument("--skip-borders", action="store_true", help="write everything but borders.geojson")
+    ap.add_argument("--areas-only", action="store_true",
+                    help="write only areas.tsv (reads the outlines and places already in --out)")
     ap.add_argument("--districts-only", action="store_true",
                     help="write only districts.tsv (reads the regions.tsv already in --out)")
     args = ap.parse_args()
@@ -120,6 +127,9 @@ def main() -> int:
         log(f"done ({time.time() - t0:.0f} s)")
         return 0
 
+    if args.areas_only:
+        write_areas(args.out, t0)
+        return 0
     place_records = places.load()
     if args.districts_only:
         with open(args.out / "regions.tsv", encoding="utf-8") as f:
@@ -150,6 +160,7 @@ def main() -> int:
     outlines.write_regions(args.out, units, log)
     simple = outlines.simplify_outlines(polys)
     outlines.write_countries(args.out, simple, log)
+    write_areas(args.out, t0)
     if not args.skip_borders:
         outlines.write_borders(args.out, simple, log)
     log(f"done ({time.time() - t0:.0f} s)")
