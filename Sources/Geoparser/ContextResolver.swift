@@ -6,11 +6,16 @@ import Foundation
 /// 1. a prior per candidate: its kind (continents and countries before regions before towns) and
 ///    its population (log scale), and a region when the text says "oblast", "county", …;
 /// 2. the countries and regions the document talks about (unambiguous mentions and demonyms vote);
-/// 3. "Springfield, Illinois": a name followed by a comma and its region or country;
-/// 4. proximity to the places chosen for the other names in a first pass;
-/// 5. one sense per discourse: every mention of the same name gets the same place.
+/// 3. the countries of the other names and nationality words of the name's own sentence;
+/// 4. "Springfield, Illinois": a name followed by a comma and its region or country;
+/// 5. proximity to the places chosen for the other names in a first pass, or to another name's
+///    reading a few km away ("Paris" and "Henry County" in Tennessee);
+/// 6. one sense per discourse: every mention of the same name gets the same place.
+/// A one-word name that none of this supports while the other names point elsewhere is marked
+/// `unsupported` (see `isUnsupported`).
 ///
-/// Cost: O(m·c + m²) for m distinct names with c candidates each. Thread-safe: a value.
+/// Cost: O(m·c + m²·s²) for m distinct names with c candidates each, s ≤ `maxScored` of them
+/// shortlisted. Thread-safe: a value.
 struct ContextResolver: Sendable {
     struct Choice: Sendable {
         var place: PlaceRecord?
@@ -115,9 +120,12 @@ struct ContextResolver: Sendable {
                 choices[key] = Choice(place: nil, score: 0, reasons: ["no candidate"], candidateCount: 0)
                 continue
             }
-            var scored: [(PlaceRecord, Double, [String])] = []
+            // Candidate, score, reasons, and whether a place of the text backs it up (its region,
+            // places inside it, or one nearby).
+            var scored: [(PlaceRecord, Double, [String], Bool)] = []
             for c in cands {
                 var reasons: [String] = []
+                var backed = false
                 var s = prior(c, wantsRegion: wantsRegion[key]!, reasons: &reasons)
                 if c.kind == .region, !wantsRegion[key]!, let cc = c.country, capitals[key]!.contains(cc) {
                     s -= 4
@@ -135,12 +143,14 @@ struct ContextResolver: Sendable {
                 if c.kind >= .district, let r = c.region, let v = regionVotes[r], v > 0,
                    provisional.contains(where: { $0.key != key && ($0.value.kind == .region && ($0.value.region ?? $0.value.id) == r) }) {
                     s += regionWeight
+                    backed = true
                     reasons.append("its region is named in the text")
                 }
                 if c.kind == .region {
                     let inside = provisional.values.filter { $0.kind >= .district && $0.region == c.id }.count
                     if inside > 0 {
                         s += regionWeight * Double(min(inside, 2))
+                        backed = true
                         reasons.append("\(inside) other named place\(inside == 1 ? "" : "s") inside it")
                     }
                 }
@@ -162,10 +172,11 @@ struct ContextResolver: Sendable {
                     if let (b, reason) = neighbours[key]?[c.id], b > bonus { (bonus, near) = (b, reason) }
                     if bonus > 0.05 {
                         s += bonus
+                        backed = true
                         if let near { reasons.append(near) }
                     }
                 }
-                scored.append((c, s, reasons))
+                scored.append((c, s, reasons, backed))
             }
             scored.sort { $0.1 > $1.1 }
             let margin = scored.count > 1 ? scored[0].1 - scored[1].1 : 5
@@ -179,7 +190,7 @@ struct ContextResolver: Sendable {
             let othersPlaced = ownVote.contains { $0.key != key && $0.value > 0 }
             let unsupported = othersPlaced && isUnsupported(chosen, mentions: groups[key]!.map { toponyms[$0] }, doc: doc,
                                             countrySupport: support, commaFollowed: commaContext[key] != nil,
-                                            reasons: scored[0].2)
+                                            backed: scored[0].3)
             choices[key] = Choice(place: chosen, score: (confidence * 1000).rounded() / 1000,
                                   reasons: scored[0].2, candidateCount: all.count, unsupported: unsupported)
         }
@@ -194,7 +205,7 @@ struct ContextResolver: Sendable {
     /// Such a word is far more often a surname, an organisation or a capitalised common word
     /// ("Lane closures", "Hamas said") than the only foreign place of a report.
     func isUnsupported(_ chosen: PlaceRecord, mentions: [RawMention], doc: Document, countrySupport: Double,
-                       commaFollowed: Bool, reasons: [String]) -> Bool {
+                       commaFollowed: Bool, backed: Bool) -> Bool {
         guard chosen.kind == .place || chosen.kind == .region, countrySupport <= 0, !commaFollowed else { return false }
         if let p = chosen.population, p >= Self.unsupportedPopulationLimit { return false }
         let t = doc.tokens
@@ -204,7 +215,7 @@ struct ContextResolver: Sendable {
             // "McLean, Virginia": the second name of a "Town, Region" pair.
             if m.first >= 2, t[m.first - 1].text == ",", t[m.first - 2].kind == .word, t[m.first - 2].isCapitalized { return false }
         }
-        return !reasons.contains { $0.hasSuffix(" inside it") || $0.contains(" km from ") || $0 == "its region is named in the text" }
+        return !backed
     }
 
     /// Towns at least this large are kept without support: a city of this size is the usual
