@@ -24,7 +24,7 @@ AREAS = [
     ("donbas", "Donbas", ["Donbass", "Donets Basin", "Донбасс", "Донбас"], "UA",
      {"regions": ["iso3166-2:UA-14", "iso3166-2:UA-09"]}),
     ("darfur", "Darfur", ["Дарфур"], "SD",
-     {"regions": ["iso3166-2:SD-DN", "iso3166-2:SD-DW", "iso3166-2:SD-DC", "iso3166-2:SD-DS", "ne:SDN-1292"]}),
+     {"regions": ["iso3166-2:SD-DN", "iso3166-2:SD-DW", "iso3166-2:SD-DC", "iso3166-2:SD-DS", "iso3166-2:SD-DE"]}),
     ("sinai", "Sinai", ["Sinai Peninsula", "the Sinai", "Синай", "Синайский полуостров"], "EG",
      {"regions": ["iso3166-2:EG-SIN", "iso3166-2:EG-JS"]}),
     # The Siberian Federal District.
@@ -37,7 +37,7 @@ AREAS = [
                   "iso3166-2:RU-CE", "iso3166-2:RU-STA"]}),
     # The Kurdistan Region of Iraq: Dohuk, Erbil and Sulaymaniyah governorates.
     ("iraqi-kurdistan", "Kurdistan Region", ["Iraqi Kurdistan", "Kurdistan Region of Iraq", "Иракский Курдистан"], "IQ",
-     {"regions": ["ne:IRQ-5076", "ne:IRQ-5482", "ne:IRQ-5480"]}),
+     {"regions": ["iso3166-2:IQ-DA", "iso3166-2:IQ-AR", "iso3166-2:IQ-SU"]}),
     ("middle-east", "Middle East", ["the Middle East", "Mideast", "Ближний Восток", "Близький Схід"], "",
      {"countries": ["AE", "BH", "EG", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"]}),
     ("south-ossetia", "South Ossetia", ["Tskhinvali Region", "Южная Осетия", "Південна Осетія"], "GE",

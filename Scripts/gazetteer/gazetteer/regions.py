@@ -75,15 +75,45 @@ def _pycountry_variants(sub) -> list[str]:
 
 
 def _ne_variants(rec: dict) -> list[str]:
+    return _own_variants(rec) + _woe_variants(rec)
+
+
+def _own_variants(rec: dict) -> list[str]:
+    return [rec["name"], rec["gn_name"]]
+
+
+def _woe_variants(rec: dict) -> list[str]:
+    """Yahoo WOE names; in some countries they name the unit's parent (a Spanish province's
+    community: Lérida has "Cataluña" and "Catalonia")."""
     label = rec["woe_label"].split(",")[0] if rec["woe_label"] else ""
-    return [rec["name"], rec["gn_name"], rec["woe_name"], label]
+    return [rec["woe_name"], label]
+
+
+def _similarity(names: set[str], others: set[str]) -> float:
+    best = 0.0
+    for a in names:
+        for b in others:
+            best = max(best, 1.0 if a == b else difflib.SequenceMatcher(None, a, b).ratio())
+    return best
 
 
 def match_iso(units: list[dict]) -> None:
     """Sets unit["iso"] to the ISO 3166-2 subdivision whose names best match the unit's, per country.
 
-    Greedy one-to-one assignment by descending similarity (exact normalised match = 1.0); pairs
-    below 0.8 stay unmatched. Deterministic: ties break on fid and code.
+    Greedy one-to-one assignment by descending similarity (exact normalised match = 1.0) over
+    all the unit's names; pairs below 0.8 stay unmatched. Equal similarities are ordered by the
+    similarity of the unit's own names (not the WOE names, which may name its parent), then
+    units with fewer codes at that similarity first (of Natural Earth's two "Uruzgan", the one
+    also called Daykundi leaves Uruzgan to the other), then by the country's level (below).
+    Deterministic: remaining ties break on fid and code.
+
+    Where ISO 3166-2 has two levels (Spain's autonomous communities over its provinces), names
+    alone cannot always choose: Madrid is a province and a community, Telšiai a county and a
+    municipality. The country's level is the one most units match strictly better (by the
+    ordering above), the top level when undecided; a tie between the levels goes to that level,
+    and codes of the other level are dropped unless of a kind found at it or alone at the top.
+    A unit matched to the only child of a code no unit has takes that code: the child is the
+    whole of it (the province of Madrid is the Comunidad de Madrid, ES-MD).
     """
     by_country = collections.defaultdict(list)
     for u in units:
@@ -95,36 +125,49 @@ def match_iso(units: list[dict]) -> None:
         sub_names = {s.code: {n for n in map(_norm, _pycountry_variants(s)) if n} for s in subs}
         pairs = []
         for u in members:
-            unames = {n for n in map(_norm, _ne_variants(u)) if n}
+            own = {n for n in map(_norm, _own_variants(u)) if n}
+            unames = own | {n for n in map(_norm, _woe_variants(u)) if n}
             hint = u.get("iso_hint") or ISO_BY_FIPS.get(u["fips"])
             if hint:
-                pairs.append((2.0, u["fid"], hint, u))
+                pairs.append((2.0, 2.0, u["fid"], hint, u))
             for code, snames in sub_names.items():
-                best = 0.0
-                for a in unames:
-                    for b in snames:
-                        r = 1.0 if a == b else difflib.SequenceMatcher(None, a, b).ratio()
-                        best = max(best, r)
+                best = _similarity(unames, snames)
                 if best >= 0.8:
-                    pairs.append((best, u["fid"], code, u))
-        pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-        # Where ISO 3166-2 has two levels (Spain's autonomous communities over its provinces), the
-        # units are one level: match only codes of the level most units match best, so a
-        # province whose names mention its community (Lérida, "Cataluña") takes its own code.
-        level = collections.Counter()
-        for fid in {p[1] for p in pairs}:
-            best = next(p for p in pairs if p[1] == fid)
-            level[_is_top(best[2])] += 1
-        if len(level) > 1:
-            top = level[True] >= level[False]
-            pairs = [p for p in pairs if _is_top(p[2]) == top]
+                    pairs.append((best, _similarity(own, snames), u["fid"], code, u))
+        votes = collections.Counter()
+        for fid in {p[2] for p in pairs}:
+            best = {}
+            for score, own, f, code, _ in pairs:
+                if f == fid:
+                    best[_is_top(code)] = max(best.get(_is_top(code), (0.0, 0.0)), (score, own))
+            if len(best) == 1 or best[True] != best[False]:
+                votes[max(best, key=best.get)] += 1
+        top = votes[True] >= votes[False]
+        children = collections.defaultdict(list)
+        for s in subs:
+            if s.parent_code:
+                children[s.parent_code].append(s.code)
+        # A code of the other level is kept only when it is of a kind found at the country's
+        # level (Vojvodina's districts among Serbia's) or stands alone at the top (Ceuta).
+        kinds = {s.type for s in subs if _is_top(s.code) == top}
+        alone = {s.code for s in subs if not s.parent_code and not children[s.code]}
+        types = {s.code: s.type for s in subs}
+        pairs = [p for p in pairs if _is_top(p[3]) == top or p[3] in alone or types.get(p[3]) in kinds]
+        alternatives = collections.Counter((p[2], p[0]) for p in pairs)
+        pairs.sort(key=lambda p: (-p[0], -p[1], alternatives[p[2], p[0]], _is_top(p[3]) != top, p[2], p[3]))
         used_units, used_codes = set(), set()
-        for score, fid, code, u in pairs:
+        for score, own, fid, code, u in pairs:
             if fid in used_units or code in used_codes:
                 continue
             u["iso"] = code
             used_units.add(fid)
             used_codes.add(code)
+        for u in members:
+            sub = pycountry.subdivisions.get(code=u["iso"]) if u.get("iso") else None
+            parent = sub.parent_code if sub is not None else None
+            if parent and children[parent] == [u["iso"]] and parent not in used_codes:
+                used_codes.add(parent)
+                u["iso"] = parent
 
 
 def join_admin1(units: list[dict], places: list[dict]) -> dict:
@@ -203,8 +246,10 @@ def add_parents(units: list[dict]) -> dict:
     get the same code from `join_admin1` and a place would be linked to an arbitrary one of them
     (Manchester to Bath). Where the units sharing a code (those with an ISO code) all belong to one
     top-level ISO 3166-2 subdivision that has no unit of its own (GB-ENG England, IT-82 Sicily,
-    FR-IDF Île-de-France), that subdivision is added as a unit: the union of their outlines, with
-    the code; the smaller units stay, searchable by name, without it. Otherwise the code stays on
+    FR-IDF Île-de-France, ES-CT Catalonia), that subdivision is added as a unit: the union of
+    their outlines, with the code and the WOE names all of them share (moved from the units:
+    "Catalonia" then finds the community, not a province); the smaller units stay, searchable
+    by name, without it. Otherwise the code stays on
     the largest of the units only. Returns counts.
     """
     groups = collections.defaultdict(list)
@@ -229,9 +274,19 @@ def add_parents(units: list[dict]) -> dict:
         sub = pycountry.subdivisions.get(code=parent)
         geom = as_multipolygon(shapely.make_valid(shapely.union_all([u["geometry"] for u in members])))
         first = min(members, key=lambda u: u["fid"])
+        # A WOE name all the units share names the parent ("Catalonia" on each Catalan province).
+        shared = set.intersection(*({n for n in _woe_variants(u) if n} for u in members))
+        for u in members:
+            u["woe_name"] = "" if u["woe_name"] in shared else u["woe_name"]
+            u["woe_label"] = "" if u["woe_label"].split(",")[0] in shared else u["woe_label"]
+        name = sub.name.split(" [")[0]
+        if ", " in name:  # "Valenciana, Comunidad" → "Comunidad Valenciana"
+            head, _, tail = name.partition(", ")
+            name = f"{tail} {head}"
         added.append({
-            "fid": first["fid"], "iso_a2": first["iso_a2"], "name": sub.name.split(" [")[0],
+            "fid": first["fid"], "iso_a2": first["iso_a2"], "name": name,
             "fips": "", "woe_label": "", "woe_name": "", "adm0_a3": first["adm0_a3"], "admin": first["admin"], "gn_name": "",
+            "extra_names": sorted(shared),
             "country": country, "geometry": geom, "iso": parent, "admin1": admin1,
             "source": f"union of its {len(members)} Natural Earth admin-1 units (QGIS world_map.gpkg)",
         })
