@@ -82,6 +82,19 @@ public final class GeoJSONFeatureStream {
     private(set) var collectedErrors: [GeoJSONError] = []
     /// When true, a feature that breaks a rule is recorded and skipped; only malformed JSON stops reading.
     var collectErrors = false
+
+    /// When true, `next()` skips a feature that breaks a rule of RFC 7946 (a latitude of 151°, a
+    /// ring that does not close in strict mode, a Point without coordinates …) and records why in
+    /// `skippedFeatures`, so that one bad record does not lose the rest of a batch; malformed JSON
+    /// still ends reading with an error. False by default: the first broken feature throws.
+    public var skipsInvalidFeatures: Bool {
+        get { collectErrors }
+        set { collectErrors = newValue }
+    }
+
+    /// The features skipped so far (with `skipsInvalidFeatures`), each as the error that made it
+    /// invalid (source, line, column, JSON path, reason), in input order.
+    public var skippedFeatures: [GeoJSONError] { collectedErrors }
     /// When false, content after the first top-level object is an error (whole-document reads).
     var allowSequence = true
     /// The top-level geometry when the input is a bare geometry.

@@ -40,6 +40,9 @@ struct MapCommand: ParsableCommand {
     @Flag(help: "Print only errors and warnings about the input: no progress, no closing lines on stdout.")
     var quiet = false
 
+    @Flag(help: "Fail when an event record cannot be read (by default it is reported on stderr and skipped, and the other events are mapped).")
+    var strict = false
+
     @OptionGroup var data: BorderDataOptions
 
     func validate() throws {
@@ -102,6 +105,9 @@ struct MapCommand: ParsableCommand {
                 for n in events.drainNotices() { Console.error(n) }
             }
             for n in events.drainNotices() { Console.error(n) }
+            if strict, events.skippedRows > 0 {
+                throw CLIFailure("\(events.label): \(events.skippedRows) record(s) could not be read (see above); nothing written (--strict)")
+            }
             return .events(name: source.label, features: features)
         case .text, .documents:
             let docs = try GeoparseInput.documents(from: try source.readAll(), label: source.label,

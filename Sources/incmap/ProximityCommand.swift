@@ -44,7 +44,7 @@ struct ProximityCommand: ParsableCommand {
             while true {
                 let chunk = try events.next(upTo: 16_384)
                 for notice in events.drainNotices() { Console.error(notice) }
-                if strict, events.skippedRows > 0 { throw CLIFailure("\(events.label): a row could not be read (see above)") }
+                if strict, events.skippedRows > 0 { throw CLIFailure("\(events.label): a record could not be read (see above)") }
                 if chunk.isEmpty { break }
                 for result in try net.proximity(of: chunk, options: options, geocoder: geocoder, firstIndex: offset) {
                     switch result {
@@ -75,6 +75,7 @@ final class EventSource {
     private let stream: GeoJSONFeatureStream?
     private let csv: CSVEventReader?
     private var reportedIssues = 0
+    private var reportedSkips = 0
 
     init(path: String, csv forceCSV: Bool = false) throws {
         label = path == "-" ? "<stdin>" : path
@@ -89,8 +90,11 @@ final class EventSource {
         } else {
             // Lenient: repairs (closing rings, wrapping longitudes) become warnings.
             let reader = GeoJSONReader(mode: .lenient)
-            stream = path == "-" ? reader.featureStream(fileHandle: .standardInput, source: label)
+            let s = path == "-" ? reader.featureStream(fileHandle: .standardInput, source: label)
                 : try reader.featureStream(contentsOf: URL(fileURLWithPath: path))
+            // A feature that breaks a rule is reported and skipped: the others are still measured.
+            s.skipsInvalidFeatures = true
+            stream = s
             csv = nil
         }
     }
@@ -109,15 +113,20 @@ final class EventSource {
 
     /// Reader warnings and CSV rows skipped or kept for geocoding since the last call, one line each.
     func drainNotices() -> [String] {
-        if let stream { return stream.warnings.dropFirst(reportedIssues).map { w in reportedIssues += 1; return w.description } }
+        if let stream {
+            let warnings = stream.warnings.dropFirst(reportedIssues).map { w in reportedIssues += 1; return w.description }
+            let skipped = stream.skippedFeatures.dropFirst(reportedSkips).map { e in reportedSkips += 1; return "\(e.description) (feature skipped)" }
+            return warnings + skipped
+        }
         guard let csv else { return [] }
         let fresh = csv.issues.dropFirst(reportedIssues)
         reportedIssues = csv.issues.count
         return fresh.map(\.description)
     }
 
-    /// Rows the CSV reader could not use at all (not counting those kept for geocoding).
-    var skippedRows: Int { csv?.issues.filter { !$0.rowKept }.count ?? 0 }
+    /// Rows the CSV reader could not use at all (not counting those kept for geocoding), or GeoJSON
+    /// features skipped as invalid.
+    var skippedRows: Int { csv?.issues.filter { !$0.rowKept }.count ?? stream?.skippedFeatures.count ?? 0 }
 }
 
 /// The benchmark's fast path (`Scripts/bench.d/60-border`): raw little-endian Float64 pairs

@@ -162,4 +162,36 @@ struct LenientAndStreamingTests {
             _ = try GeoJSONReader().read(Data(raw.utf8))
         }
     }
+
+    @Test("skipsInvalidFeatures: a broken feature is skipped with its error, the rest still read; malformed JSON still ends reading")
+    func skipInvalidFeatures() throws {
+        // Hand-written: the second feature's latitude is out of range (line 3, column 90 is its
+        // coordinates array), the third is fine.
+        let text = """
+        {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"n": 1}, "geometry": {"type": "Point", "coordinates": [30, 50]}},
+        {"type": "Feature", "properties": {"n": 2}, "geometry": {"type": "Point", "coordinates": [30, 150]}},
+        {"type": "Feature", "properties": {"n": 3}, "geometry": {"type": "Point", "coordinates": [31, 51]}}
+        ]}
+        """
+        let stream = GeoJSONReader().featureStream(data: Data(text.utf8), source: "t")
+        stream.skipsInvalidFeatures = true
+        var kept: [Int64] = []
+        while let f = try stream.next() { if case .integer(let n)? = f[property: "n"] { kept.append(n) } }
+        #expect(kept == [1, 3])
+        #expect(stream.skippedFeatures.count == 1)
+        #expect(stream.skippedFeatures.first?.line == 3)
+        #expect(stream.skippedFeatures.first?.column == 90)
+        #expect(stream.skippedFeatures.first?.path == "features[1].geometry.coordinates")
+
+        // Without it, the same input stops at the broken feature.
+        let strict = GeoJSONReader().featureStream(data: Data(text.utf8), source: "t")
+        _ = try strict.next()
+        #expect(throws: GeoJSONError.self) { try strict.next() }
+
+        // Malformed JSON is never skipped.
+        let broken = GeoJSONReader().featureStream(data: Data(#"{"type": "FeatureCollection", "features": [{"type": "Feature", "#.utf8), source: "t")
+        broken.skipsInvalidFeatures = true
+        #expect(throws: GeoJSONError.self) { while try broken.next() != nil {} }
+    }
 }

@@ -63,6 +63,19 @@ private func properties(_ feature: [String: Any]) throws -> [String: Any] {
     #expect(!FileManager.default.fileExists(atPath: out.path))
 }
 
+@Test("proximity: an invalid GeoJSON feature is reported with its place in the file and skipped; --strict fails")
+func proximityInvalidFeature() throws {
+    let r = try CLI.run(["proximity", CLI.fixture("events-one-invalid.geojson")] + world)
+    #expect(r.status == 0)
+    #expect(try features(r.stdout).map { $0["id"] as? String } == ["a", "c"])
+    // Line 3, column 112: the "[" of the second feature's coordinates (counted in the fixture).
+    #expect(r.stderr.contains("events-one-invalid.geojson:3:112: features[1].geometry.coordinates: latitude 151.19 is outside ±90°"))
+    #expect(r.stderr.contains("(feature skipped)"))
+    let strict = try CLI.run(["proximity", CLI.fixture("events-one-invalid.geojson"), "--strict"] + world)
+    #expect(strict.status != 0)
+    #expect(strict.stderr.contains("a record could not be read"))
+}
+
 @Test("proximity --links adds a line from each event to its border point") func proximityLinks() throws {
     let r = try CLI.run(["proximity", CLI.fixture("border-events.geojson"), "--links", "--border", "XN-XS"] + world)
     #expect(r.status == 0)

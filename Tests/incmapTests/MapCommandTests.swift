@@ -190,6 +190,22 @@ struct MapCommandTests {
         #expect(lgov[property: "country"]?.stringValue == "RU")
     }
 
+    @Test("an invalid GeoJSON event is reported and skipped, the others mapped; --strict writes nothing",
+          .enabled(if: hasData, "needs the repository's Gazetteer/ data (places, countries, borders)"))
+    func invalidEvent() throws {
+        let fixture = "Tests/incmapTests/Fixtures/events-one-invalid.geojson"
+        let (r, out) = try runMap(fixture)
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try features(out, "events.geojson").compactMap { $0[property: "name"]?.stringValue } == ["Sudzha", "Glushkovo"])
+        #expect(r.stderr.contains("features[1].geometry.coordinates: latitude 151.19") && r.stderr.contains("(feature skipped)"))
+        let strictOut = FileManager.default.temporaryDirectory.appendingPathComponent("incmap-map-\(UUID().uuidString)")
+        let strict = try CLI.run(["map", fixture, "--out", strictOut.path, "--quiet", "--strict"], currentDirectory: Self.root)
+        #expect(strict.status != 0)
+        #expect(strict.stderr.contains("1 record(s) could not be read"))
+        #expect(!FileManager.default.fileExists(atPath: strictOut.path))
+    }
+
     @Test("a missing input is one error line, a non-zero exit, and no output folder")
     func missingInput() throws {
         let (r, out) = try runMap("Samples/no-such-report.txt")
