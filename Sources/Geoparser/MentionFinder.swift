@@ -159,7 +159,10 @@ struct MentionFinder {
                     i = m.last
                     continue
                 }
-                if !m.strongCue, m.generic == nil, !followedByPlace(doc, m) {
+                // "McLean, Virginia": the second name of a "Town, Region" pair is cued by the first.
+                let afterTown = m.first >= 2 && t[m.first - 1].text == "," && t[m.first - 2].kind == .word
+                    && t[m.first - 2].isCapitalized && m.candidates.contains { $0.kind == .region }
+                if !m.strongCue, m.generic == nil, !followedByPlace(doc, m), !afterTown {
                     needCue.append(toponyms.count)
                 }
             }
@@ -520,23 +523,26 @@ struct MentionFinder {
     private func isOrdinaryWord(_ doc: Document, _ m: RawMention) -> Bool {
         // Countries, and counties named in full ("Henry County"), are never ordinary words.
         if m.candidates.contains(where: { $0.kind <= .country || $0.kind == .district }) { return false }
-        // "Virginia", "Georgia": a given name that is also a region's name is the region.
-        let hasRegion = m.candidates.contains { $0.kind == .region }
         for k in m.first..<m.last where doc.tokens[k].kind == .word {
             let w = doc.tokens[k].lowered
-            if Lexicon.isCommonWord(w) { continue }
-            if Lexicon.givenNames.contains(w), !hasRegion { continue }
-            return false
+            if !Lexicon.isCommonWord(w), !Lexicon.givenNames.contains(w) { return false }
         }
         return true
     }
 
     /// "Mobile, Alabama", "Nice, France": the name is followed by a comma and another known name.
+    /// "Virginia and Alabama": the name heads a pair whose second half is a region or country.
     private func followedByPlace(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
-        guard m.last + 1 < t.count, t[m.last].text == ",", t[m.last + 1].isCapitalized else { return false }
-        if KnownNames.abbreviations[t[m.last + 1].text] != nil { return true }
-        return longestMatch(doc, m.last + 1)?.candidates.contains { $0.kind <= .district } ?? false
+        guard m.last + 1 < t.count, t[m.last + 1].isCapitalized else { return false }
+        if t[m.last].text == "," {
+            if KnownNames.abbreviations[t[m.last + 1].text] != nil { return true }
+            return longestMatch(doc, m.last + 1)?.candidates.contains { $0.kind <= .district } ?? false
+        }
+        if t[m.last].lowered == "and" || t[m.last].lowered == "or" {
+            return longestMatch(doc, m.last + 1)?.candidates.contains { $0.kind <= .region } ?? false
+        }
+        return false
     }
 
     private func isHeadline(_ doc: Document, _ i: Int) -> Bool {
