@@ -242,7 +242,7 @@ struct MentionFinder {
         return inflectedMatch(doc, i)
     }
 
-    /// "в Курскую область", "заняли Суджу", "по Харькову": a Russian name in another case than the
+    /// "в Курскую область", "заняли Суджу", "у Києві": a Russian or Ukrainian name in another case than the
     /// nominative the gazetteer lists (`RussianCases`). The span is the word as written, the key
     /// the nominative's, so that every case of a name is one name. Not at the start of a sentence,
     /// where any word is capitalised.
@@ -400,8 +400,8 @@ struct MentionFinder {
         return false
     }
 
-    /// "Welch said", "said Welch", "according to Welch": a one-word town name next to a verb of
-    /// saying is a person (and the same word is a surname elsewhere in the text).
+    /// "Welch said", "…, said Welch.", "according to Welch": a one-word town name next to a verb of
+    /// saying is a person there (only there: a town can be the subject of "said" too).
     private func isSpeaker(_ doc: Document, _ m: RawMention) -> Bool {
         guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .district }) else { return false }
         let tokens = doc.tokens
