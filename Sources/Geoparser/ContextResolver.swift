@@ -34,6 +34,9 @@ struct ContextResolver: Sendable {
     var countryWeight = 4.5
     var regionWeight = 2.5
     var commaWeight = 6.0
+    /// A first-level region of a country the text gives no evidence for, when the name has readings
+    /// of other kinds.
+    var foreignRegionPenalty = 2.0
     /// A region, county or town in the country of another name (or nationality word) of its sentence.
     var sentenceWeight = 1.5
     /// Two names with readings this close (km) are read together; see `neighbourBonuses`.
@@ -131,14 +134,17 @@ struct ContextResolver: Sendable {
                     s -= 4
                     reasons.append("the name alone means its eponymous city")
                 }
-                if let cc = c.country, let v = countryVotes[cc] {
-                    // Leave out this name's own vote so a lone name does not vote for itself.
-                    let own = provisional[key]?.country == cc ? ownVote[key] ?? 0 : 0
-                    let share = max(v - own, 0) / totalVotes
-                    if share > 0 {
-                        s += countryWeight * share
-                        reasons.append("country \(cc) is \(Int((share * 100).rounded())) % of the document's evidence")
-                    }
+                // Leave out this name's own vote so a lone name does not vote for itself.
+                let own = provisional[key]?.country == c.country ? ownVote[key] ?? 0 : 0
+                let share = c.country.flatMap { countryVotes[$0] }.map { max($0 - own, 0) / totalVotes } ?? 0
+                if share > 0, let cc = c.country {
+                    s += countryWeight * share
+                    reasons.append("country \(cc) is \(Int((share * 100).rounded())) % of the document's evidence")
+                } else if c.kind == .region, totalVotes > 1, cands.contains(where: { $0.kind != .region }) {
+                    // "Gaza" beside Israel: not Mozambique's Gaza province, in a country the text
+                    // never mentions, when the name has other readings.
+                    s -= foreignRegionPenalty
+                    reasons.append("nothing else in the text is in \(c.country ?? "its country")")
                 }
                 if c.kind >= .district, let r = c.region, let v = regionVotes[r], v > 0,
                    provisional.contains(where: { $0.key != key && ($0.value.kind == .region && ($0.value.region ?? $0.value.id) == r) }) {
@@ -302,9 +308,11 @@ struct ContextResolver: Sendable {
                            provisional: [String: PlaceRecord]) -> (Double, String?) {
         var best = Double.infinity
         var nearest: PlaceRecord?
-        // A region the candidate lies in already counts through `regionWeight`: not twice.
+        // A region the candidate lies in, or for a region a place inside it, already counts through
+        // `regionWeight`: not twice.
         for (k, p) in provisional where k != key && p.kind >= .region && p.id != c.id
-            && !(p.kind == .region && c.region != nil && c.region == (p.region ?? p.id)) {
+            && !(p.kind == .region && c.region != nil && c.region == (p.region ?? p.id))
+            && !(c.kind == .region && p.kind >= .district && p.region == c.id) {
             let d = Self.approximateKilometres(c.location.latitude, c.location.longitude,
                                                p.location.latitude, p.location.longitude)
             if d < best { best = d; nearest = p }

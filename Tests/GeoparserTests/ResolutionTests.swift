@@ -58,6 +58,19 @@ struct ResolutionTests {
         #expect(place("Brest", in: text)?.id == "geonames:629634")
     }
 
+    @Test("a region of a country the text never mentions loses to another reading: Gaza beside Israel")
+    func foreignRegion() {
+        // Mozambique's Gaza province would win on the region prior alone.
+        #expect(place("Gaza", in: "Rockets were fired from Gaza into Israel.")?.id == "geonames:281133")
+        #expect(place("Gaza", in: "Floods hit Gaza.")?.id == "iso3166-2:MZ-G")
+    }
+
+    @Test("a region is not counted twice for a place inside it: Kharkiv beside Izium is the city")
+    func regionNotTwice() {
+        #expect(place("Kharkiv", in: "The president visited Kharkiv and Izium on Friday.")?.id == "geonames:706483")
+        #expect(place("Kharkiv", in: "Shelling hit Izium in the Kharkiv region.")?.id == "iso3166-2:UA-63")
+    }
+
     @Test("Georgia: the state among US places, the country among Caucasus places")
     func georgia() {
         #expect(place("Georgia", in: "Flights from Atlanta to other cities in Georgia were cancelled.")?.kind == .region)

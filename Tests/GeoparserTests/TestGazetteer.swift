@@ -86,6 +86,11 @@ struct TestGazetteer: PlaceLookup {
         (["Brest"], place("geonames:3030300", "Brest", .place, "FR", nil, 144_899, 48.39029, -4.48628)),
         // A Ukrainian village that GeoNames also lists under the name "Brest".
         (["Heroyiv Mariupolya", "Brest"], place("geonames:13607715", "Heroyiv Mariupolya", .place, "UA", nil, 2_100, 49.08771, 33.42431)),
+        (["Kharkiv", "Kharkov"], place("geonames:706483", "Kharkiv", .place, "UA", "iso3166-2:UA-63", 1_421_125, 49.98177, 36.25475)),
+        (["Kharkiv", "Kharkiv Oblast"], place("iso3166-2:UA-63", "Kharkiv", .region, "UA", "iso3166-2:UA-63", nil, 49.60027, 36.49083)),
+        (["Izium", "Izyum"], place("geonames:707292", "Izyum", .place, "UA", "iso3166-2:UA-63", 45_884, 49.20697, 37.27679)),
+        (["Gaza"], place("geonames:281133", "Gaza", .place, "PS", nil, 410_000, 31.50161, 34.46672)),
+        (["Gaza"], place("iso3166-2:MZ-G", "Gaza", .region, "MZ", "iso3166-2:MZ-G", nil, -23.30139, 32.78819)),
         (["Sumy", "Суми", "Сумы"], place("geonames:692194", "Sumy", .place, "UA", "iso3166-2:UA-59", 268_000, 50.9216, 34.8003)),
         (["Kyiv", "Kiev", "Київ", "Киев"], place("geonames:703448", "Kyiv", .place, "UA", "iso3166-2:UA-30", 2_797_553, 50.4547, 30.5238)),
         (["Minsk", "Мінск", "Минск"], place("geonames:625144", "Minsk", .place, "BY", "iso3166-2:BY-HM", 1_742_124, 53.9, 27.5667)),
