@@ -44,6 +44,10 @@ struct ContextResolver: Sendable {
     var neighbourWeight = 3.0
     /// At most this many candidates per name get the full contextual score.
     var maxScored = 24
+    /// True when no mention lists two candidates with the same id (the lookup's records are
+    /// distinct, and the continents the finder adds have ids no gazetteer entry has): `dedupe`,
+    /// which hashes every candidate's id, is then skipped.
+    var candidatesAreDistinct = false
 
     /// Resolves `toponyms` (grouped by key) with the help of `demonyms`; returns one choice per toponym.
     func resolve(_ toponyms: [RawMention], demonyms: [RawMention], doc: Document) -> [Choice] {
@@ -54,7 +58,9 @@ struct ContextResolver: Sendable {
             if groups[m.key] == nil { order.append(m.key) }
             groups[m.key, default: []].append(i)
         }
-        let candidates: [String: [PlaceRecord]] = groups.mapValues { dedupe(toponyms[$0[0]].candidates) }
+        let candidates: [String: [PlaceRecord]] = groups.mapValues {
+            candidatesAreDistinct ? toponyms[$0[0]].candidates : dedupe(toponyms[$0[0]].candidates)
+        }
         let wantsRegion: [String: Bool] = groups.mapValues { $0.contains { toponyms[$0].wantsRegion } }
         // "Kursk" without "oblast": the city that gives the region its name, not the region. The city
         // may lie in the region or be a region of its own beside it (Minsk, Kyiv): any city of
@@ -115,6 +121,7 @@ struct ContextResolver: Sendable {
             }
         }
         let neighbours = neighbourBonuses(order: order, shortlists: shortlists)
+        let anchors = provisional.map(Anchor.init)
 
         // Pass 2: full score with context.
         var choices: [String: Choice] = [:]
@@ -174,7 +181,7 @@ struct ContextResolver: Sendable {
                     reasons.append("followed by its \(context.first { contains($0, c) }!.kind.rawValue)")
                 }
                 if c.kind >= .region {
-                    var (bonus, near) = proximity(c, excluding: key, provisional: provisional)
+                    var (bonus, near) = proximity(c, excluding: key, anchors: anchors)
                     if let (b, reason) = neighbours[key]?[c.id], b > bonus { (bonus, near) = (b, reason) }
                     if bonus > 0.05 {
                         s += bonus
@@ -303,33 +310,82 @@ struct ContextResolver: Sendable {
         return out
     }
 
-    /// Bonus for being near the provisional places of the other names, and a reason naming the nearest.
-    private func proximity(_ c: PlaceRecord, excluding key: String,
-                           provisional: [String: PlaceRecord]) -> (Double, String?) {
+    /// A provisional place as `proximity` reads it: the fields it tests, held flat so that the
+    /// loop over all of them copies no `PlaceRecord` (each copy retains its five strings), and the
+    /// cosine of the latitude worked out once (every shortlisted candidate of every name is
+    /// measured against every provisional place).
+    private struct Anchor {
+        var key: String
+        var id: String
+        var region: String?
+        var kind: PlaceRecord.Kind
+        var latitude: Double
+        var longitude: Double
+        var cosLatitude: Double
+        var name: String
+
+        init(_ entry: (key: String, value: PlaceRecord)) {
+            let p = entry.value
+            key = entry.key
+            id = p.id
+            region = p.region
+            kind = p.kind
+            latitude = p.location.latitude
+            longitude = p.location.longitude
+            cosLatitude = cos(p.location.latitude * ContextResolver.radiansPerDegree)
+            name = p.name
+        }
+    }
+
+    /// Bonus for being near the provisional places of the other names (`anchors`, in the
+    /// provisional dictionary's order, which decides between places at the same distance), and a
+    /// reason naming the nearest.
+    private func proximity(_ c: PlaceRecord, excluding key: String, anchors: [Anchor]) -> (Double, String?) {
         var best = Double.infinity
-        var nearest: PlaceRecord?
-        // A region the candidate lies in, or for a region a place inside it, already counts through
-        // `regionWeight`: not twice.
-        for (k, p) in provisional where k != key && p.kind >= .region && p.id != c.id
-            && !(p.kind == .region && c.region != nil && c.region == (p.region ?? p.id))
-            && !(c.kind == .region && p.kind >= .district && p.region == c.id) {
-            let d = Self.approximateKilometres(c.location.latitude, c.location.longitude,
-                                               p.location.latitude, p.location.longitude)
-            if d < best { best = d; nearest = p }
+        var nearest: Int?
+        let cosLatitude = cos(c.location.latitude * Self.radiansPerDegree)
+        for i in anchors.indices {
+            guard anchors[i].kind >= .region else { continue }
+            // The arc along the meridian is a lower bound of the distance: a place whose latitude
+            // alone puts it clearly farther than the nearest so far cannot be nearer (the margin
+            // covers rounding), so neither its distance nor the string tests below are needed.
+            let latitudeKilometres = Self.earthRadius * abs(anchors[i].latitude - c.location.latitude) * Self.radiansPerDegree
+            if latitudeKilometres > best * 1.001 + 1e-6 { continue }
+            // A region the candidate lies in, or for a region a place inside it, already counts
+            // through `regionWeight`: not twice.
+            let p = anchors[i]
+            guard p.key != key, p.id != c.id,
+                  !(p.kind == .region && c.region != nil && c.region == (p.region ?? p.id)),
+                  !(c.kind == .region && p.kind >= .district && p.region == c.id) else { continue }
+            let d = Self.approximateKilometres(c.location.latitude, c.location.longitude, cosLatitude,
+                                               p.latitude, p.longitude, p.cosLatitude)
+            if d < best { best = d; nearest = i }
         }
         guard let nearest, best.isFinite else { return (0, nil) }
         let bonus = proximityWeight * exp(-best / proximityKilometres)
-        return (bonus, "\(Int(best.rounded())) km from \(nearest.name)")
+        return (bonus, "\(Int(best.rounded())) km from \(anchors[nearest].name)")
     }
 
     /// Great-circle distance on a sphere of radius 6,371 km, for ranking candidates only (never reported
     /// as a measurement; reported distances use the WGS84 ellipsoid).
     static func approximateKilometres(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
-        let r = Double.pi / 180
-        let dlat = (lat2 - lat1) * r, dlon = (lon2 - lon1) * r
-        let a = sin(dlat / 2) * sin(dlat / 2) + cos(lat1 * r) * cos(lat2 * r) * sin(dlon / 2) * sin(dlon / 2)
-        return 2 * 6_371 * asin(min(1, a.squareRoot()))
+        approximateKilometres(lat1, lon1, cos(lat1 * radiansPerDegree), lat2, lon2, cos(lat2 * radiansPerDegree))
     }
+
+    /// The same distance given the cosines of the two latitudes (`cos(latitude · radiansPerDegree)`),
+    /// for callers that measure one place against many: the same arithmetic, so the same result.
+    static func approximateKilometres(_ lat1: Double, _ lon1: Double, _ cosLat1: Double,
+                                      _ lat2: Double, _ lon2: Double, _ cosLat2: Double) -> Double {
+        let r = radiansPerDegree
+        let dlat = (lat2 - lat1) * r, dlon = (lon2 - lon1) * r
+        let a = sin(dlat / 2) * sin(dlat / 2) + cosLat1 * cosLat2 * sin(dlon / 2) * sin(dlon / 2)
+        return 2 * earthRadius * asin(min(1, a.squareRoot()))
+    }
+
+    // Computed, not stored: a stored `static let` is read through a lazy initialiser check.
+    static var radiansPerDegree: Double { Double.pi / 180 }
+    /// Kilometres, of the sphere `approximateKilometres` measures on.
+    static var earthRadius: Double { 6_371 }
 
     private func dedupe(_ places: [PlaceRecord]) -> [PlaceRecord] {
         var seen = Set<String>()
