@@ -130,41 +130,39 @@ struct ContextResolver: Sendable {
                 choices[key] = Choice(place: nil, score: 0, reasons: ["no candidate"], candidateCount: 0)
                 continue
             }
-            // Candidate, score, reasons, and whether a place of the text backs it up (its region,
-            // places inside it, or one nearby).
-            var scored: [(PlaceRecord, Double, [String], Bool)] = []
-            for c in cands {
-                var reasons: [String] = []
+            // A candidate's score, and whether a place of the text backs it up (its region, places
+            // inside it, or one nearby).
+            func score(_ c: PlaceRecord, _ reasons: inout Reasons) -> (Double, Bool) {
                 var backed = false
                 var s = prior(c, wantsRegion: wantsRegion[key]!, reasons: &reasons)
                 if c.kind == .region, !wantsRegion[key]!, let cc = c.country, capitals[key]!.contains(cc) {
                     s -= 4
-                    reasons.append("the name alone means its eponymous city")
+                    reasons.add("the name alone means its eponymous city")
                 }
                 // Leave out this name's own vote so a lone name does not vote for itself.
                 let own = provisional[key]?.country == c.country ? ownVote[key] ?? 0 : 0
                 let share = c.country.flatMap { countryVotes[$0] }.map { max($0 - own, 0) / totalVotes } ?? 0
                 if share > 0, let cc = c.country {
                     s += countryWeight * share
-                    reasons.append("country \(cc) is \(Int((share * 100).rounded())) % of the document's evidence")
+                    reasons.add("country \(cc) is \(Int((share * 100).rounded())) % of the document's evidence")
                 } else if c.kind == .region, totalVotes > 1, cands.contains(where: { $0.kind != .region }) {
                     // "Gaza" beside Israel: not Mozambique's Gaza province, in a country the text
                     // never mentions, when the name has other readings.
                     s -= foreignRegionPenalty
-                    reasons.append("nothing else in the text is in \(c.country ?? "its country")")
+                    reasons.add("nothing else in the text is in \(c.country ?? "its country")")
                 }
                 if c.kind >= .district, let r = c.region, let v = regionVotes[r], v > 0,
                    provisional.contains(where: { $0.key != key && ($0.value.kind == .region && ($0.value.region ?? $0.value.id) == r) }) {
                     s += regionWeight
                     backed = true
-                    reasons.append("its region is named in the text")
+                    reasons.add("its region is named in the text")
                 }
                 if c.kind == .region {
-                    let inside = provisional.values.filter { $0.kind >= .district && $0.region == c.id }.count
+                    let inside = provisional.values.count { $0.kind >= .district && $0.region == c.id }
                     if inside > 0 {
                         s += regionWeight * Double(min(inside, 2))
                         backed = true
-                        reasons.append("\(inside) other named place\(inside == 1 ? "" : "s") inside it")
+                        reasons.add("\(inside) other named place\(inside == 1 ? "" : "s") inside it")
                     }
                 }
                 if c.kind >= .region, let cc = c.country, groups[key]!.contains(where: { i in
@@ -174,22 +172,31 @@ struct ContextResolver: Sendable {
                 }) {
                     // "Lukashenko said Belarus would defend Gomel and Brest": Brest, Belarus.
                     s += sentenceWeight
-                    reasons.append("another name in its sentence is in \(cc)")
+                    reasons.add("another name in its sentence is in \(cc)")
                 }
                 if let context = commaContext[key], context.contains(where: { contains($0, c) }) {
                     s += commaWeight
-                    reasons.append("followed by its \(context.first { contains($0, c) }!.kind.rawValue)")
+                    reasons.add("followed by its \(context.first { contains($0, c) }!.kind.rawValue)")
                 }
                 if c.kind >= .region {
-                    var (bonus, near) = proximity(c, excluding: key, anchors: anchors)
+                    var (bonus, near) = proximity(c, excluding: key, anchors: anchors, explain: reasons.recording)
                     if let (b, reason) = neighbours[key]?[c.id], b > bonus { (bonus, near) = (b, reason) }
                     if bonus > 0.05 {
                         s += bonus
                         backed = true
-                        if let near { reasons.append(near) }
+                        if let near { reasons.add(near) }
                     }
                 }
-                scored.append((c, s, reasons, backed))
+                return (s, backed)
+            }
+            // Only the winner's reasons are reported: the candidates are scored without writing
+            // theirs (each is several strings), and the winner is scored again with them.
+            var scored: [(PlaceRecord, Double, Bool)] = []
+            scored.reserveCapacity(cands.count)
+            for c in cands {
+                var silent = Reasons(recording: false)
+                let (s, backed) = score(c, &silent)
+                scored.append((c, s, backed))
             }
             scored.sort { $0.1 > $1.1 }
             let margin = scored.count > 1 ? scored[0].1 - scored[1].1 : 5
@@ -203,9 +210,11 @@ struct ContextResolver: Sendable {
             let othersPlaced = ownVote.contains { $0.key != key && $0.value > 0 }
             let unsupported = othersPlaced && isUnsupported(chosen, mentions: groups[key]!.map { toponyms[$0] }, doc: doc,
                                             countrySupport: support, commaFollowed: commaContext[key] != nil,
-                                            backed: scored[0].3)
+                                            backed: scored[0].2)
+            var reasons = Reasons(recording: true)
+            _ = score(chosen, &reasons)
             choices[key] = Choice(place: chosen, score: (confidence * 1000).rounded() / 1000,
-                                  reasons: scored[0].2, candidateCount: all.count, unsupported: unsupported)
+                                  reasons: reasons.list, candidateCount: all.count, unsupported: unsupported)
         }
         return toponyms.map { choices[$0.key] ?? Choice(place: nil, score: 0, reasons: [], candidateCount: 0) }
     }
@@ -235,28 +244,41 @@ struct ContextResolver: Sendable {
     /// meaning of its name even when the report names nothing else near it.
     static let unsupportedPopulationLimit = 100_000
 
+    /// The reasons for a score, written down only when `recording`: a reason is built (string
+    /// interpolation, an allocation) only to be kept.
+    private struct Reasons {
+        let recording: Bool
+        private(set) var list: [String] = []
+
+        init(recording: Bool) { self.recording = recording }
+
+        mutating func add(_ reason: @autoclosure () -> String) {
+            if recording { list.append(reason()) }
+        }
+    }
+
     /// Kind and population prior.
     func prior(_ c: PlaceRecord, wantsRegion: Bool) -> Double {
-        var ignored: [String] = []
+        var ignored = Reasons(recording: false)
         return prior(c, wantsRegion: wantsRegion, reasons: &ignored)
     }
 
-    private func prior(_ c: PlaceRecord, wantsRegion: Bool, reasons: inout [String]) -> Double {
+    private func prior(_ c: PlaceRecord, wantsRegion: Bool, reasons: inout Reasons) -> Double {
         var s: Double
         switch c.kind {
-        case .continent: s = 10; reasons.append("a continent")
-        case .country: s = 9.5; reasons.append("a country")
-        case .region: s = 7.5; reasons.append("a first-level region")
-        case .district: s = 2; reasons.append("a county or other second-level unit")
+        case .continent: s = 10; reasons.add("a continent")
+        case .country: s = 9.5; reasons.add("a country")
+        case .region: s = 7.5; reasons.add("a first-level region")
+        case .district: s = 2; reasons.add("a county or other second-level unit")
         case .place: s = 0
         }
         if let p = c.population, p > 0, c.kind >= .region {
             s += log10(Double(p) + 1)
-            reasons.append("population \(p)")
+            reasons.add("population \(p)")
         }
         if wantsRegion, c.kind == .region {
             s += 4
-            reasons.append("the text calls it a region")
+            reasons.add("the text calls it a region")
         }
         return s
     }
@@ -340,7 +362,8 @@ struct ContextResolver: Sendable {
     /// Bonus for being near the provisional places of the other names (`anchors`, in the
     /// provisional dictionary's order, which decides between places at the same distance), and a
     /// reason naming the nearest.
-    private func proximity(_ c: PlaceRecord, excluding key: String, anchors: [Anchor]) -> (Double, String?) {
+    /// The reason is nil unless `explain`.
+    private func proximity(_ c: PlaceRecord, excluding key: String, anchors: [Anchor], explain: Bool) -> (Double, String?) {
         var best = Double.infinity
         var nearest: Int?
         let cosLatitude = cos(c.location.latitude * Self.radiansPerDegree)
@@ -363,7 +386,7 @@ struct ContextResolver: Sendable {
         }
         guard let nearest, best.isFinite else { return (0, nil) }
         let bonus = proximityWeight * exp(-best / proximityKilometres)
-        return (bonus, "\(Int(best.rounded())) km from \(anchors[nearest].name)")
+        return (bonus, explain ? "\(Int(best.rounded())) km from \(anchors[nearest].name)" : nil)
     }
 
     /// Great-circle distance on a sphere of radius 6,371 km, for ranking candidates only (never reported
