@@ -46,9 +46,14 @@ struct MentionFinder {
         /// The words' keys of the document being searched, when the lookup's keys are
         /// `NameNormalizer` keys: the negative test before any phrase's text is built.
         var phrases: PhraseKeys?
-        /// `longestMatch` by start token (`.some(nil)`: no name starts there): the rules ask
-        /// about the neighbours of a name, which the main loop then reaches again.
-        var matches: [Int: RawMention?] = [:]
+        /// `longestMatch` by start token: the rules ask about the neighbours of a name, which the
+        /// main loop then reaches again. For each token `unknown`, `noMatch`, or the index of its
+        /// match in `matches` (a slot per token is cheaper than hashing the token's index, and an
+        /// `Int32` slot cheaper to fill than an optional mention).
+        var matchSlots: [Int32] = []
+        var matches: [RawMention] = []
+        static let unknown: Int32 = -1
+        static let noMatch: Int32 = -2
     }
 
     private func cachedKey(_ surface: String) -> String {
@@ -83,7 +88,8 @@ struct MentionFinder {
 
     func find(in doc: Document) -> (toponyms: [RawMention], demonyms: [RawMention]) {
         memo.phrases = lookup.keysAreNameNormalizerKeys ? PhraseKeys(doc) : nil
-        memo.matches = [:]
+        memo.matchSlots = Array(repeating: Memo.unknown, count: doc.tokens.count)
+        memo.matches = []
         var toponyms: [RawMention] = []
         var demonyms: [RawMention] = []
         var surnames = Set<String>()
@@ -197,9 +203,18 @@ struct MentionFinder {
 
     /// The longest run of tokens from `i` whose text is a known name.
     private func longestMatch(_ doc: Document, _ i: Int) -> RawMention? {
-        if let known = memo.matches[i] { return known }
+        switch memo.matchSlots[i] {
+        case Memo.noMatch: return nil
+        case Memo.unknown: break
+        case let slot: return memo.matches[Int(slot)]
+        }
         let m = uncachedLongestMatch(doc, i)
-        memo.matches[i] = .some(m)
+        if let m {
+            memo.matchSlots[i] = Int32(memo.matches.count)
+            memo.matches.append(m)
+        } else {
+            memo.matchSlots[i] = Memo.noMatch
+        }
         return m
     }
 
