@@ -22,7 +22,7 @@ public struct Token: Sendable, Hashable {
     /// The token's text.
     public var text: String {
         didSet {
-            lowered = text.lowercased()
+            lowered = Self.lowercased(text)
             casing = Casing(kind, text)
         }
     }
@@ -40,8 +40,28 @@ public struct Token: Sendable, Hashable {
         self.end = end
         self.text = text
         self.spaceBefore = spaceBefore
-        self.lowered = text.lowercased()
+        self.lowered = Self.lowercased(text)
         self.casing = Casing(kind, text)
+    }
+
+    /// `text.lowercased()`, with ASCII answered without the Unicode tables: every token is
+    /// lower-cased, most are plain ASCII, and many are lower case already (then the text itself
+    /// is the answer).
+    static func lowercased(_ text: String) -> String {
+        var hasUpper = false
+        for b in text.utf8 {
+            if b >= 0x80 { return text.lowercased() }
+            if b &- 0x41 < 26 { hasUpper = true }
+        }
+        guard hasUpper else { return text }
+        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var i = 0
+            for b in text.utf8 {
+                buffer[i] = b &- 0x41 < 26 ? b | 0x20 : b
+                i += 1
+            }
+            return i
+        }
     }
 
     /// True when the first letter is upper case (any script).

@@ -49,15 +49,17 @@ public struct Tokenizer: Sendable {
         var begin = 0
         var k = 0
         while k < tokens.count {
-            if k > begin, blankLineBetween(tokens[k - 1], tokens[k], scalars) {
+            if k > begin, blankLineBetween(tokens[k - 1].end, tokens[k].start, scalars) {
                 result.append(begin..<k)
                 begin = k
             }
-            let t = tokens[k]
             var endsHere = false
-            if t.kind == .symbol, let c = t.text.unicodeScalars.first, Lexicon.sentenceEnders.contains(c) {
+            // Fields read in place: a copy of the token would retain its two strings. The byte test
+            // first: `hasSuffix` compares Characters, and only a last byte "." can end in one.
+            if tokens[k].kind == .symbol, let c = tokens[k].text.unicodeScalars.first, Lexicon.sentenceEnders.contains(c) {
                 endsHere = !(c == "." && k > 0 && isAbbreviationBeforeStop(tokens[k - 1], tokens, k))
-            } else if t.kind == .word, t.text.hasSuffix("."), k + 1 < tokens.count,
+            } else if tokens[k].kind == .word, tokens[k].text.utf8.last == UInt8(ascii: "."), tokens[k].text.hasSuffix("."),
+                      k + 1 < tokens.count,
                       tokens[k + 1].isCapitalized, Lexicon.isFunctionWord(tokens[k + 1].lowered) {
                 // "… in the U.S. The next day …": a dotted abbreviation followed by a function word.
                 endsHere = true
@@ -159,9 +161,10 @@ public struct Tokenizer: Sendable {
         }
     }
 
-    private func blankLineBetween(_ a: Token, _ b: Token, _ s: [Unicode.Scalar]) -> Bool {
+    /// True when the gap `end..<start` between two tokens holds two line feeds or more.
+    private func blankLineBetween(_ end: Int, _ start: Int, _ s: [Unicode.Scalar]) -> Bool {
         var newlines = 0
-        for i in a.end..<b.start where s[i] == "\n" { newlines += 1 }
+        for i in end..<start where s[i] == "\n" { newlines += 1 }
         return newlines >= 2
     }
 
