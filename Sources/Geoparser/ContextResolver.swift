@@ -130,17 +130,31 @@ struct ContextResolver: Sendable {
                 choices[key] = Choice(place: nil, score: 0, reasons: ["no candidate"], candidateCount: 0)
                 continue
             }
+            // What the name's candidates are weighed against, looked up once for all of them.
+            let wants = wantsRegion[key]!
+            let capitalCountries = capitals[key]!
+            let ownCountry = provisional[key]?.country
+            let ownWeight = ownVote[key] ?? 0
+            let context = commaContext[key]
+            let nearby = neighbours[key]
+            // The countries other names point to in the sentences of this name's mentions.
+            var sentenceNeighbours: [String] = []
+            for i in groups[key]! where toponyms[i].first < doc.tokens.count {
+                for entry in sentenceCountries[doc.sentenceOf[toponyms[i].first]] ?? [] where entry.key != key {
+                    sentenceNeighbours.append(entry.country)
+                }
+            }
             // A candidate's score, and whether a place of the text backs it up (its region, places
             // inside it, or one nearby).
             func score(_ c: PlaceRecord, _ reasons: inout Reasons) -> (Double, Bool) {
                 var backed = false
-                var s = prior(c, wantsRegion: wantsRegion[key]!, reasons: &reasons)
-                if c.kind == .region, !wantsRegion[key]!, let cc = c.country, capitals[key]!.contains(cc) {
+                var s = prior(c, wantsRegion: wants, reasons: &reasons)
+                if c.kind == .region, !wants, let cc = c.country, capitalCountries.contains(cc) {
                     s -= 4
                     reasons.add("the name alone means its eponymous city")
                 }
                 // Leave out this name's own vote so a lone name does not vote for itself.
-                let own = provisional[key]?.country == c.country ? ownVote[key] ?? 0 : 0
+                let own = ownCountry == c.country ? ownWeight : 0
                 let share = c.country.flatMap { countryVotes[$0] }.map { max($0 - own, 0) / totalVotes } ?? 0
                 if share > 0, let cc = c.country {
                     s += countryWeight * share
@@ -165,22 +179,18 @@ struct ContextResolver: Sendable {
                         reasons.add("\(inside) other named place\(inside == 1 ? "" : "s") inside it")
                     }
                 }
-                if c.kind >= .region, let cc = c.country, groups[key]!.contains(where: { i in
-                    let m = toponyms[i]
-                    guard m.first < doc.tokens.count else { return false }
-                    return sentenceCountries[doc.sentenceOf[m.first]]?.contains { $0.key != key && $0.country == cc } ?? false
-                }) {
+                if c.kind >= .region, let cc = c.country, sentenceNeighbours.contains(cc) {
                     // "Lukashenko said Belarus would defend Gomel and Brest": Brest, Belarus.
                     s += sentenceWeight
                     reasons.add("another name in its sentence is in \(cc)")
                 }
-                if let context = commaContext[key], context.contains(where: { contains($0, c) }) {
+                if let context, context.contains(where: { contains($0, c) }) {
                     s += commaWeight
                     reasons.add("followed by its \(context.first { contains($0, c) }!.kind.rawValue)")
                 }
                 if c.kind >= .region {
                     var (bonus, near) = proximity(c, excluding: key, anchors: anchors, explain: reasons.recording)
-                    if let (b, reason) = neighbours[key]?[c.id], b > bonus { (bonus, near) = (b, reason) }
+                    if let (b, reason) = nearby?[c.id], b > bonus { (bonus, near) = (b, reason) }
                     if bonus > 0.05 {
                         s += bonus
                         backed = true
@@ -314,15 +324,18 @@ struct ContextResolver: Sendable {
                 // Only when at least one of the two names is ambiguous is there anything to decide.
                 guard a.count > 1 || b.count > 1 else { continue }
                 var best = Double.infinity
-                var pair: (PlaceRecord, PlaceRecord)?
-                for p in a {
-                    for q in b where abs(p.location.latitude - q.location.latitude) < degrees && p.id != q.id {
-                        let d = Self.approximateKilometres(p.location.latitude, p.location.longitude,
-                                                           q.location.latitude, q.location.longitude)
-                        if d < best { best = d; pair = (p, q) }
+                var pair: (Int, Int)?
+                // By index, reading the fields in place: copying each record would retain its strings.
+                for i in a.indices {
+                    let latitude = a[i].location.latitude
+                    for j in b.indices where abs(latitude - b[j].location.latitude) < degrees && a[i].id != b[j].id {
+                        let d = Self.approximateKilometres(latitude, a[i].location.longitude,
+                                                           b[j].location.latitude, b[j].location.longitude)
+                        if d < best { best = d; pair = (i, j) }
                     }
                 }
-                guard let (p, q) = pair, best < neighbourKilometres else { continue }
+                guard let (i, j) = pair, best < neighbourKilometres else { continue }
+                let p = a[i], q = b[j]
                 let bonus = neighbourWeight * exp(-best / neighbourKilometres)
                 let km = Int(best.rounded())
                 if bonus > out[ka]?[p.id]?.0 ?? 0 { out[ka, default: [:]][p.id] = (bonus, "\(km) km from \(q.name), a reading of another name") }
@@ -376,12 +389,11 @@ struct ContextResolver: Sendable {
             if latitudeKilometres > best * 1.001 + 1e-6 { continue }
             // A region the candidate lies in, or for a region a place inside it, already counts
             // through `regionWeight`: not twice.
-            let p = anchors[i]
-            guard p.key != key, p.id != c.id,
-                  !(p.kind == .region && c.region != nil && c.region == (p.region ?? p.id)),
-                  !(c.kind == .region && p.kind >= .district && p.region == c.id) else { continue }
+            guard anchors[i].key != key, anchors[i].id != c.id,
+                  !(anchors[i].kind == .region && c.region != nil && c.region == (anchors[i].region ?? anchors[i].id)),
+                  !(c.kind == .region && anchors[i].kind >= .district && anchors[i].region == c.id) else { continue }
             let d = Self.approximateKilometres(c.location.latitude, c.location.longitude, cosLatitude,
-                                               p.latitude, p.longitude, p.cosLatitude)
+                                               anchors[i].latitude, anchors[i].longitude, anchors[i].cosLatitude)
             if d < best { best = d; nearest = i }
         }
         guard let nearest, best.isFinite else { return (0, nil) }
