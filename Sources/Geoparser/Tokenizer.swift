@@ -84,7 +84,11 @@ public struct Tokenizer: Sendable {
     // MARK: scanning
 
     private func make(_ kind: Token.Kind, _ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ space: Bool) -> Token {
-        Token(kind: kind, start: a, end: b, text: String(scalars: s[a..<b]), spaceBefore: space)
+        // Through a buffer pointer: an `ArraySlice` of `s` would retain and release its storage.
+        s.withUnsafeBufferPointer { all in
+            let scalars = UnsafeBufferPointer(rebasing: all[a..<b])
+            return Token(kind: kind, start: a, end: b, text: String(scalars: scalars), scalars: scalars, spaceBefore: space)
+        }
     }
 
     private func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
