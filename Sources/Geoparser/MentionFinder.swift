@@ -43,6 +43,10 @@ struct MentionFinder {
     private final class Memo {
         var keys: [String: String] = [:]
         var places: [String: [PlaceRecord]] = [:]
+        /// For `longestMatch`, by phrase text: its key and its places (with the continent of that
+        /// name, if any). One table instead of `keys` then `places`: most phrases are looked up
+        /// once, so each table costs an insertion more than it saves.
+        var names: [String: (key: String, places: [PlaceRecord])] = [:]
         /// The words' keys of the document being searched, when the lookup's keys are
         /// `NameNormalizer` keys: the negative test before any phrase's text is built.
         var phrases: PhraseKeys?
@@ -61,6 +65,16 @@ struct MentionFinder {
         let k = lookup.key(surface)
         memo.keys[surface] = k
         return k
+    }
+
+    /// The key of a phrase and its places: the gazetteer's, and the continent of that name.
+    private func cachedName(_ surface: String) -> (key: String, places: [PlaceRecord]) {
+        if let known = memo.names[surface] { return known }
+        let key = lookup.key(surface)
+        var places = lookup.places(matchingKey: key)
+        if let continent = KnownNames.continentsByName[surface.lowercased()] { places.append(continent) }
+        memo.names[surface] = (key, places)
+        return (key, places)
     }
 
     private func cachedPlaces(_ key: String) -> [PlaceRecord] {
@@ -246,9 +260,7 @@ struct MentionFinder {
         for e in ends.reversed() {
             if let filter, let h = filter.hash(tokens: i, e), !lookup.mayHaveName(keyHash: h) { continue }
             let surface = doc.text(tokens: i, e)
-            let key = cachedKey(surface)
-            var places = cachedPlaces(key)
-            if let continent = KnownNames.continentsByName[surface.lowercased()] { places.append(continent) }
+            let (key, places) = cachedName(surface)
             if !places.isEmpty {
                 return RawMention(kind: .toponym, first: i, last: e, start: t[i].start, end: t[e - 1].end,
                                   surface: surface, key: key, candidates: places)
