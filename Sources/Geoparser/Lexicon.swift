@@ -299,6 +299,7 @@ struct WordLists: Sendable {
     static let demonym = WordLists(rawValue: 1 << 21)        // KnownNames.demonyms
     static let numberWord = WordLists(rawValue: 1 << 22)     // Numbers.words and Numbers.multipliers
     static let unitDirection = WordLists(rawValue: 1 << 23)  // Units.directions
+    static let demonymFirstWord = WordLists(rawValue: 1 << 24) // MentionFinder.demonymFirstWords
 
     /// `Lexicon.isCommonWord`: the lists it consults.
     static let commonWordLists = WordLists(rawValue: functionWord.rawValue | commonWord.rawValue | month.rawValue
@@ -341,6 +342,7 @@ struct WordLists: Sendable {
         add(Numbers.words.keys, .numberWord)
         add(Numbers.multipliers.keys, .numberWord)
         add(Units.directions, .unitDirection)
+        add(MentionFinder.demonymFirstWords, .demonymFirstWord)
         return table.mapValues(WordLists.init(rawValue:))
     }()
 }

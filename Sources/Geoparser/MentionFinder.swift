@@ -301,6 +301,9 @@ struct MentionFinder {
     /// "U.S.", "UK", "UAE": matched case-sensitively, mapped to the country (or region) they abbreviate.
     private func abbreviation(_ doc: Document, _ i: Int) -> RawMention? {
         let tok = doc.tokens[i]
+        // Every abbreviation is written in capitals ("U.S.", "UAE", "США"): other words are not
+        // looked up.
+        if Self.abbreviationsAreAllCaps, !tok.isAllCaps { return nil }
         guard let (country, name) = KnownNames.abbreviations[tok.text] else { return nil }
         // "US" in an all-capitals headline could be the pronoun; only accept it next to non-capital text.
         if tok.text == "US", isHeadline(doc, i) { return nil }
@@ -309,6 +312,11 @@ struct MentionFinder {
         guard !chosen.isEmpty else { return nil }
         return RawMention(kind: .toponym, first: i, last: i + 1, start: tok.start, end: tok.end, surface: tok.text,
                           key: lookup.key(name), candidates: chosen, countryCode: country)
+    }
+
+    /// True when every key of `KnownNames.abbreviations` is a word `Token.isAllCaps` holds for.
+    static let abbreviationsAreAllCaps = KnownNames.abbreviations.keys.allSatisfy {
+        Token(kind: .word, start: 0, end: 0, text: $0, spaceBefore: false).isAllCaps
     }
 
     /// "Gainesville, Ga.", "Charleston, W.Va.": an AP state abbreviation after a comma; one with two
@@ -346,9 +354,12 @@ struct MentionFinder {
     /// "Ukrainian", "South African", "российские": a nationality word, as evidence for a country.
     private func demonym(_ doc: Document, _ i: Int) -> RawMention? {
         let t = doc.tokens
+        let lists = WordLists.of(t[i].lowered)
         for n in [2, 1] where i + n <= t.count {
             // Only a word that starts a two-word demonym ("south") can start one: no string to build.
-            if n == 2, !Self.demonymFirstWords.contains(t[i].lowered) { continue }
+            if n == 2, !lists.has(.demonymFirstWord) { continue }
+            // A one-word demonym is in the word lists: no second look-up for the other words.
+            if n == 1, !lists.has(.demonym) { continue }
             guard (i..<i + n).allSatisfy({ t[$0].kind == .word && t[$0].lowered != "'s" }) else { continue }
             let words = n == 1 ? t[i].lowered : (i..<i + n).map { t[$0].lowered }.joined(separator: " ")
             guard let nationality = KnownNames.demonyms[words] else { continue }
