@@ -44,6 +44,10 @@ struct ContextResolver: Sendable {
     var neighbourWeight = 3.0
     /// At most this many candidates per name get the full contextual score.
     var maxScored = 24
+    /// True when no mention lists two candidates with the same id (the lookup's records are
+    /// distinct, and the continents the finder adds have ids no gazetteer entry has): `dedupe`,
+    /// which hashes every candidate's id, is then skipped.
+    var candidatesAreDistinct = false
 
     /// Resolves `toponyms` (grouped by key) with the help of `demonyms`; returns one choice per toponym.
     func resolve(_ toponyms: [RawMention], demonyms: [RawMention], doc: Document) -> [Choice] {
@@ -54,7 +58,9 @@ struct ContextResolver: Sendable {
             if groups[m.key] == nil { order.append(m.key) }
             groups[m.key, default: []].append(i)
         }
-        let candidates: [String: [PlaceRecord]] = groups.mapValues { dedupe(toponyms[$0[0]].candidates) }
+        let candidates: [String: [PlaceRecord]] = groups.mapValues {
+            candidatesAreDistinct ? toponyms[$0[0]].candidates : dedupe(toponyms[$0[0]].candidates)
+        }
         let wantsRegion: [String: Bool] = groups.mapValues { $0.contains { toponyms[$0].wantsRegion } }
         // "Kursk" without "oblast": the city that gives the region its name, not the region. The city
         // may lie in the region or be a region of its own beside it (Minsk, Kyiv): any city of
@@ -115,6 +121,7 @@ struct ContextResolver: Sendable {
             }
         }
         let neighbours = neighbourBonuses(order: order, shortlists: shortlists)
+        let anchors = provisional.map(Anchor.init)
 
         // Pass 2: full score with context.
         var choices: [String: Choice] = [:]
@@ -123,66 +130,83 @@ struct ContextResolver: Sendable {
                 choices[key] = Choice(place: nil, score: 0, reasons: ["no candidate"], candidateCount: 0)
                 continue
             }
-            // Candidate, score, reasons, and whether a place of the text backs it up (its region,
-            // places inside it, or one nearby).
-            var scored: [(PlaceRecord, Double, [String], Bool)] = []
-            for c in cands {
-                var reasons: [String] = []
+            // What the name's candidates are weighed against, looked up once for all of them.
+            let wants = wantsRegion[key]!
+            let capitalCountries = capitals[key]!
+            let ownCountry = provisional[key]?.country
+            let ownWeight = ownVote[key] ?? 0
+            let context = commaContext[key]
+            let nearby = neighbours[key]
+            // The countries other names point to in the sentences of this name's mentions.
+            var sentenceNeighbours: [String] = []
+            for i in groups[key]! where toponyms[i].first < doc.tokens.count {
+                for entry in sentenceCountries[doc.sentenceOf[toponyms[i].first]] ?? [] where entry.key != key {
+                    sentenceNeighbours.append(entry.country)
+                }
+            }
+            // A candidate's score, and whether a place of the text backs it up (its region, places
+            // inside it, or one nearby).
+            func score(_ c: PlaceRecord, _ reasons: inout Reasons) -> (Double, Bool) {
                 var backed = false
-                var s = prior(c, wantsRegion: wantsRegion[key]!, reasons: &reasons)
-                if c.kind == .region, !wantsRegion[key]!, let cc = c.country, capitals[key]!.contains(cc) {
+                var s = prior(c, wantsRegion: wants, reasons: &reasons)
+                if c.kind == .region, !wants, let cc = c.country, capitalCountries.contains(cc) {
                     s -= 4
-                    reasons.append("the name alone means its eponymous city")
+                    reasons.add("the name alone means its eponymous city")
                 }
                 // Leave out this name's own vote so a lone name does not vote for itself.
-                let own = provisional[key]?.country == c.country ? ownVote[key] ?? 0 : 0
+                let own = ownCountry == c.country ? ownWeight : 0
                 let share = c.country.flatMap { countryVotes[$0] }.map { max($0 - own, 0) / totalVotes } ?? 0
                 if share > 0, let cc = c.country {
                     s += countryWeight * share
-                    reasons.append("country \(cc) is \(Int((share * 100).rounded())) % of the document's evidence")
+                    reasons.add("country \(cc) is \(Int((share * 100).rounded())) % of the document's evidence")
                 } else if c.kind == .region, totalVotes > 1, cands.contains(where: { $0.kind != .region }) {
                     // "Gaza" beside Israel: not Mozambique's Gaza province, in a country the text
                     // never mentions, when the name has other readings.
                     s -= foreignRegionPenalty
-                    reasons.append("nothing else in the text is in \(c.country ?? "its country")")
+                    reasons.add("nothing else in the text is in \(c.country ?? "its country")")
                 }
                 if c.kind >= .district, let r = c.region, let v = regionVotes[r], v > 0,
                    provisional.contains(where: { $0.key != key && ($0.value.kind == .region && ($0.value.region ?? $0.value.id) == r) }) {
                     s += regionWeight
                     backed = true
-                    reasons.append("its region is named in the text")
+                    reasons.add("its region is named in the text")
                 }
                 if c.kind == .region {
-                    let inside = provisional.values.filter { $0.kind >= .district && $0.region == c.id }.count
+                    let inside = provisional.values.count { $0.kind >= .district && $0.region == c.id }
                     if inside > 0 {
                         s += regionWeight * Double(min(inside, 2))
                         backed = true
-                        reasons.append("\(inside) other named place\(inside == 1 ? "" : "s") inside it")
+                        reasons.add("\(inside) other named place\(inside == 1 ? "" : "s") inside it")
                     }
                 }
-                if c.kind >= .region, let cc = c.country, groups[key]!.contains(where: { i in
-                    let m = toponyms[i]
-                    guard m.first < doc.tokens.count else { return false }
-                    return sentenceCountries[doc.sentenceOf[m.first]]?.contains { $0.key != key && $0.country == cc } ?? false
-                }) {
+                if c.kind >= .region, let cc = c.country, sentenceNeighbours.contains(cc) {
                     // "Lukashenko said Belarus would defend Gomel and Brest": Brest, Belarus.
                     s += sentenceWeight
-                    reasons.append("another name in its sentence is in \(cc)")
+                    reasons.add("another name in its sentence is in \(cc)")
                 }
-                if let context = commaContext[key], context.contains(where: { contains($0, c) }) {
+                if let context, context.contains(where: { contains($0, c) }) {
                     s += commaWeight
-                    reasons.append("followed by its \(context.first { contains($0, c) }!.kind.rawValue)")
+                    reasons.add("followed by its \(context.first { contains($0, c) }!.kind.rawValue)")
                 }
                 if c.kind >= .region {
-                    var (bonus, near) = proximity(c, excluding: key, provisional: provisional)
-                    if let (b, reason) = neighbours[key]?[c.id], b > bonus { (bonus, near) = (b, reason) }
+                    var (bonus, near) = proximity(c, excluding: key, anchors: anchors, explain: reasons.recording)
+                    if let (b, reason) = nearby?[c.id], b > bonus { (bonus, near) = (b, reason) }
                     if bonus > 0.05 {
                         s += bonus
                         backed = true
-                        if let near { reasons.append(near) }
+                        if let near { reasons.add(near) }
                     }
                 }
-                scored.append((c, s, reasons, backed))
+                return (s, backed)
+            }
+            // Only the winner's reasons are reported: the candidates are scored without writing
+            // theirs (each is several strings), and the winner is scored again with them.
+            var scored: [(PlaceRecord, Double, Bool)] = []
+            scored.reserveCapacity(cands.count)
+            for c in cands {
+                var silent = Reasons(recording: false)
+                let (s, backed) = score(c, &silent)
+                scored.append((c, s, backed))
             }
             scored.sort { $0.1 > $1.1 }
             let margin = scored.count > 1 ? scored[0].1 - scored[1].1 : 5
@@ -196,9 +220,11 @@ struct ContextResolver: Sendable {
             let othersPlaced = ownVote.contains { $0.key != key && $0.value > 0 }
             let unsupported = othersPlaced && isUnsupported(chosen, mentions: groups[key]!.map { toponyms[$0] }, doc: doc,
                                             countrySupport: support, commaFollowed: commaContext[key] != nil,
-                                            backed: scored[0].3)
+                                            backed: scored[0].2)
+            var reasons = Reasons(recording: true)
+            _ = score(chosen, &reasons)
             choices[key] = Choice(place: chosen, score: (confidence * 1000).rounded() / 1000,
-                                  reasons: scored[0].2, candidateCount: all.count, unsupported: unsupported)
+                                  reasons: reasons.list, candidateCount: all.count, unsupported: unsupported)
         }
         return toponyms.map { choices[$0.key] ?? Choice(place: nil, score: 0, reasons: [], candidateCount: 0) }
     }
@@ -228,28 +254,41 @@ struct ContextResolver: Sendable {
     /// meaning of its name even when the report names nothing else near it.
     static let unsupportedPopulationLimit = 100_000
 
+    /// The reasons for a score, written down only when `recording`: a reason is built (string
+    /// interpolation, an allocation) only to be kept.
+    private struct Reasons {
+        let recording: Bool
+        private(set) var list: [String] = []
+
+        init(recording: Bool) { self.recording = recording }
+
+        mutating func add(_ reason: @autoclosure () -> String) {
+            if recording { list.append(reason()) }
+        }
+    }
+
     /// Kind and population prior.
     func prior(_ c: PlaceRecord, wantsRegion: Bool) -> Double {
-        var ignored: [String] = []
+        var ignored = Reasons(recording: false)
         return prior(c, wantsRegion: wantsRegion, reasons: &ignored)
     }
 
-    private func prior(_ c: PlaceRecord, wantsRegion: Bool, reasons: inout [String]) -> Double {
+    private func prior(_ c: PlaceRecord, wantsRegion: Bool, reasons: inout Reasons) -> Double {
         var s: Double
         switch c.kind {
-        case .continent: s = 10; reasons.append("a continent")
-        case .country: s = 9.5; reasons.append("a country")
-        case .region: s = 7.5; reasons.append("a first-level region")
-        case .district: s = 2; reasons.append("a county or other second-level unit")
+        case .continent: s = 10; reasons.add("a continent")
+        case .country: s = 9.5; reasons.add("a country")
+        case .region: s = 7.5; reasons.add("a first-level region")
+        case .district: s = 2; reasons.add("a county or other second-level unit")
         case .place: s = 0
         }
         if let p = c.population, p > 0, c.kind >= .region {
             s += log10(Double(p) + 1)
-            reasons.append("population \(p)")
+            reasons.add("population \(p)")
         }
         if wantsRegion, c.kind == .region {
             s += 4
-            reasons.append("the text calls it a region")
+            reasons.add("the text calls it a region")
         }
         return s
     }
@@ -285,15 +324,18 @@ struct ContextResolver: Sendable {
                 // Only when at least one of the two names is ambiguous is there anything to decide.
                 guard a.count > 1 || b.count > 1 else { continue }
                 var best = Double.infinity
-                var pair: (PlaceRecord, PlaceRecord)?
-                for p in a {
-                    for q in b where abs(p.location.latitude - q.location.latitude) < degrees && p.id != q.id {
-                        let d = Self.approximateKilometres(p.location.latitude, p.location.longitude,
-                                                           q.location.latitude, q.location.longitude)
-                        if d < best { best = d; pair = (p, q) }
+                var pair: (Int, Int)?
+                // By index, reading the fields in place: copying each record would retain its strings.
+                for i in a.indices {
+                    let latitude = a[i].location.latitude
+                    for j in b.indices where abs(latitude - b[j].location.latitude) < degrees && a[i].id != b[j].id {
+                        let d = Self.approximateKilometres(latitude, a[i].location.longitude,
+                                                           b[j].location.latitude, b[j].location.longitude)
+                        if d < best { best = d; pair = (i, j) }
                     }
                 }
-                guard let (p, q) = pair, best < neighbourKilometres else { continue }
+                guard let (i, j) = pair, best < neighbourKilometres else { continue }
+                let p = a[i], q = b[j]
                 let bonus = neighbourWeight * exp(-best / neighbourKilometres)
                 let km = Int(best.rounded())
                 if bonus > out[ka]?[p.id]?.0 ?? 0 { out[ka, default: [:]][p.id] = (bonus, "\(km) km from \(q.name), a reading of another name") }
@@ -303,33 +345,82 @@ struct ContextResolver: Sendable {
         return out
     }
 
-    /// Bonus for being near the provisional places of the other names, and a reason naming the nearest.
-    private func proximity(_ c: PlaceRecord, excluding key: String,
-                           provisional: [String: PlaceRecord]) -> (Double, String?) {
+    /// A provisional place as `proximity` reads it: the fields it tests, held flat so that the
+    /// loop over all of them copies no `PlaceRecord` (each copy retains its five strings), and the
+    /// cosine of the latitude worked out once (every shortlisted candidate of every name is
+    /// measured against every provisional place).
+    private struct Anchor {
+        var key: String
+        var id: String
+        var region: String?
+        var kind: PlaceRecord.Kind
+        var latitude: Double
+        var longitude: Double
+        var cosLatitude: Double
+        var name: String
+
+        init(_ entry: (key: String, value: PlaceRecord)) {
+            let p = entry.value
+            key = entry.key
+            id = p.id
+            region = p.region
+            kind = p.kind
+            latitude = p.location.latitude
+            longitude = p.location.longitude
+            cosLatitude = cos(p.location.latitude * ContextResolver.radiansPerDegree)
+            name = p.name
+        }
+    }
+
+    /// Bonus for being near the provisional places of the other names (`anchors`, in the
+    /// provisional dictionary's order, which decides between places at the same distance), and a
+    /// reason naming the nearest.
+    /// The reason is nil unless `explain`.
+    private func proximity(_ c: PlaceRecord, excluding key: String, anchors: [Anchor], explain: Bool) -> (Double, String?) {
         var best = Double.infinity
-        var nearest: PlaceRecord?
-        // A region the candidate lies in, or for a region a place inside it, already counts through
-        // `regionWeight`: not twice.
-        for (k, p) in provisional where k != key && p.kind >= .region && p.id != c.id
-            && !(p.kind == .region && c.region != nil && c.region == (p.region ?? p.id))
-            && !(c.kind == .region && p.kind >= .district && p.region == c.id) {
-            let d = Self.approximateKilometres(c.location.latitude, c.location.longitude,
-                                               p.location.latitude, p.location.longitude)
-            if d < best { best = d; nearest = p }
+        var nearest: Int?
+        let cosLatitude = cos(c.location.latitude * Self.radiansPerDegree)
+        for i in anchors.indices {
+            guard anchors[i].kind >= .region else { continue }
+            // The arc along the meridian is a lower bound of the distance: a place whose latitude
+            // alone puts it clearly farther than the nearest so far cannot be nearer (the margin
+            // covers rounding), so neither its distance nor the string tests below are needed.
+            let latitudeKilometres = Self.earthRadius * abs(anchors[i].latitude - c.location.latitude) * Self.radiansPerDegree
+            if latitudeKilometres > best * 1.001 + 1e-6 { continue }
+            // A region the candidate lies in, or for a region a place inside it, already counts
+            // through `regionWeight`: not twice.
+            guard anchors[i].key != key, anchors[i].id != c.id,
+                  !(anchors[i].kind == .region && c.region != nil && c.region == (anchors[i].region ?? anchors[i].id)),
+                  !(c.kind == .region && anchors[i].kind >= .district && anchors[i].region == c.id) else { continue }
+            let d = Self.approximateKilometres(c.location.latitude, c.location.longitude, cosLatitude,
+                                               anchors[i].latitude, anchors[i].longitude, anchors[i].cosLatitude)
+            if d < best { best = d; nearest = i }
         }
         guard let nearest, best.isFinite else { return (0, nil) }
         let bonus = proximityWeight * exp(-best / proximityKilometres)
-        return (bonus, "\(Int(best.rounded())) km from \(nearest.name)")
+        return (bonus, explain ? "\(Int(best.rounded())) km from \(anchors[nearest].name)" : nil)
     }
 
     /// Great-circle distance on a sphere of radius 6,371 km, for ranking candidates only (never reported
     /// as a measurement; reported distances use the WGS84 ellipsoid).
     static func approximateKilometres(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
-        let r = Double.pi / 180
-        let dlat = (lat2 - lat1) * r, dlon = (lon2 - lon1) * r
-        let a = sin(dlat / 2) * sin(dlat / 2) + cos(lat1 * r) * cos(lat2 * r) * sin(dlon / 2) * sin(dlon / 2)
-        return 2 * 6_371 * asin(min(1, a.squareRoot()))
+        approximateKilometres(lat1, lon1, cos(lat1 * radiansPerDegree), lat2, lon2, cos(lat2 * radiansPerDegree))
     }
+
+    /// The same distance given the cosines of the two latitudes (`cos(latitude · radiansPerDegree)`),
+    /// for callers that measure one place against many: the same arithmetic, so the same result.
+    static func approximateKilometres(_ lat1: Double, _ lon1: Double, _ cosLat1: Double,
+                                      _ lat2: Double, _ lon2: Double, _ cosLat2: Double) -> Double {
+        let r = radiansPerDegree
+        let dlat = (lat2 - lat1) * r, dlon = (lon2 - lon1) * r
+        let a = sin(dlat / 2) * sin(dlat / 2) + cosLat1 * cosLat2 * sin(dlon / 2) * sin(dlon / 2)
+        return 2 * earthRadius * asin(min(1, a.squareRoot()))
+    }
+
+    // Computed, not stored: a stored `static let` is read through a lazy initialiser check.
+    static var radiansPerDegree: Double { Double.pi / 180 }
+    /// Kilometres, of the sphere `approximateKilometres` measures on.
+    static var earthRadius: Double { 6_371 }
 
     private func dedupe(_ places: [PlaceRecord]) -> [PlaceRecord] {
         var seen = Set<String>()

@@ -8,7 +8,11 @@ struct Document: Sendable {
     let sentenceOf: [Int]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        // One pass: `Array(text.unicodeScalars)` counts the scalars before it copies them.
+        var all: [Unicode.Scalar] = []
+        all.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars { all.append(s) }
+        scalars = all
         let tokenizer = Tokenizer()
         tokens = tokenizer.tokens(of: scalars)
         sentences = tokenizer.sentences(tokens, scalars: scalars)

@@ -45,6 +45,9 @@ struct GazetteerLookup: PlaceLookup {
 
     func mayHaveName(keyHash: UInt64) -> Bool { gazetteer.mayHaveName(keyHash: keyHash) }
 
+    /// `uncachedPlaces(matchingKey:)` keeps one record per id.
+    var placesHaveDistinctIDs: Bool { true }
+
     func places(matchingKey key: String) -> [PlaceRecord] {
         guard !key.isEmpty else { return [] }
         if let hit = cache.get(key) { return hit }

@@ -69,7 +69,7 @@ public struct Geoparser: Sendable {
 
     private func assemble(_ doc: Document, toponyms: [RawMention], demonyms: [RawMention], claims findClaims: Bool,
                           dropUnsupported: Bool = false) -> GeoparseResult {
-        let choices = ContextResolver().resolve(toponyms, demonyms: demonyms, doc: doc)
+        let choices = ContextResolver(candidatesAreDistinct: lookup.placesHaveDistinctIDs).resolve(toponyms, demonyms: demonyms, doc: doc)
         var resolved: [Mention] = []
         for (m, choice) in zip(toponyms, choices) where !(dropUnsupported && choice.unsupported) {
             resolved.append(Mention(kind: .toponym, start: m.start, end: m.end, text: doc.text(m.start, m.end),

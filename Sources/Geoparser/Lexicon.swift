@@ -268,3 +268,81 @@ enum Lexicon {
         "sun", "moon", "earth", "sky", "cloud", "rain", "snow", "storm", "wind", "heat", "cold", "ice",
     ]
 }
+
+/// The word lists a lower-cased word is in, from one hash look-up (`WordLists.of`): the mention
+/// finder's rules ask several lists about the same few words next to each name, and each list
+/// asked separately hashes the word again.
+struct WordLists: Sendable {
+    let rawValue: UInt32
+
+    static let functionWord = WordLists(rawValue: 1 << 0)    // Lexicon.functionWords
+    static let commonWord = WordLists(rawValue: 1 << 1)      // Lexicon.commonWords
+    static let month = WordLists(rawValue: 1 << 2)           // Lexicon.months
+    static let weekday = WordLists(rawValue: 1 << 3)         // Lexicon.weekdays
+    static let title = WordLists(rawValue: 1 << 4)           // Lexicon.titles
+    static let givenName = WordLists(rawValue: 1 << 5)       // Lexicon.givenNames
+    static let genericPlaceWord = WordLists(rawValue: 1 << 6) // Lexicon.genericPlaceWords
+    static let directional = WordLists(rawValue: 1 << 7)     // Lexicon.directionalModifiers
+    static let locative = WordLists(rawValue: 1 << 8)        // Lexicon.locativePrepositions
+    static let strongLocative = WordLists(rawValue: 1 << 9)  // Lexicon.strongLocatives
+    static let placeOnlyLocative = WordLists(rawValue: 1 << 10) // Lexicon.placeOnlyLocatives
+    static let speechVerb = WordLists(rawValue: 1 << 11)     // Lexicon.speechVerbs
+    static let organisationHead = WordLists(rawValue: 1 << 12) // Lexicon.organisationHeads
+    static let nonLocatingHead = WordLists(rawValue: 1 << 13) // Lexicon.nonLocatingHeads
+    static let eponymHead = WordLists(rawValue: 1 << 14)     // Lexicon.eponymHeads
+    static let neverPlaceAlone = WordLists(rawValue: 1 << 15) // Lexicon.neverPlaceAlone
+    static let abbreviationBeforeStop = WordLists(rawValue: 1 << 16) // Lexicon.abbreviationsBeforeStop
+    static let placeCompoundSuffix = WordLists(rawValue: 1 << 17) // Lexicon.placeCompoundSuffixes
+    static let connector = WordLists(rawValue: 1 << 18)      // MentionFinder.connectors
+    static let adminWord = WordLists(rawValue: 1 << 19)      // MentionFinder.adminWords
+    static let continentFirstWord = WordLists(rawValue: 1 << 20) // MentionFinder.continentFirstWords
+    static let demonym = WordLists(rawValue: 1 << 21)        // KnownNames.demonyms
+    static let numberWord = WordLists(rawValue: 1 << 22)     // Numbers.words and Numbers.multipliers
+    static let unitDirection = WordLists(rawValue: 1 << 23)  // Units.directions
+    static let demonymFirstWord = WordLists(rawValue: 1 << 24) // MentionFinder.demonymFirstWords
+
+    /// `Lexicon.isCommonWord`: the lists it consults.
+    static let commonWordLists = WordLists(rawValue: functionWord.rawValue | commonWord.rawValue | month.rawValue
+                                           | weekday.rawValue | title.rawValue)
+
+    /// True when the word is in at least one of `lists`.
+    @inline(__always)
+    func has(_ lists: WordLists) -> Bool { rawValue & lists.rawValue != 0 }
+
+    /// The lists `lowered` is in.
+    static func of(_ lowered: String) -> WordLists { table[lowered] ?? WordLists(rawValue: 0) }
+
+    private static let table: [String: WordLists] = {
+        var table: [String: UInt32] = [:]
+        func add<S: Sequence<String>>(_ words: S, _ list: WordLists) {
+            for w in words { table[w, default: 0] |= list.rawValue }
+        }
+        add(Lexicon.functionWords, .functionWord)
+        add(Lexicon.commonWords, .commonWord)
+        add(Lexicon.months.keys, .month)
+        add(Lexicon.weekdays, .weekday)
+        add(Lexicon.titles, .title)
+        add(Lexicon.givenNames, .givenName)
+        add(Lexicon.genericPlaceWords, .genericPlaceWord)
+        add(Lexicon.directionalModifiers, .directional)
+        add(Lexicon.locativePrepositions, .locative)
+        add(Lexicon.strongLocatives, .strongLocative)
+        add(Lexicon.placeOnlyLocatives, .placeOnlyLocative)
+        add(Lexicon.speechVerbs, .speechVerb)
+        add(Lexicon.organisationHeads, .organisationHead)
+        add(Lexicon.nonLocatingHeads, .nonLocatingHead)
+        add(Lexicon.eponymHeads, .eponymHead)
+        add(Lexicon.neverPlaceAlone, .neverPlaceAlone)
+        add(Lexicon.abbreviationsBeforeStop, .abbreviationBeforeStop)
+        add(Lexicon.placeCompoundSuffixes, .placeCompoundSuffix)
+        add(MentionFinder.connectors, .connector)
+        add(MentionFinder.adminWords, .adminWord)
+        add(MentionFinder.continentFirstWords, .continentFirstWord)
+        add(KnownNames.demonyms.keys, .demonym)
+        add(Numbers.words.keys, .numberWord)
+        add(Numbers.multipliers.keys, .numberWord)
+        add(Units.directions, .unitDirection)
+        add(MentionFinder.demonymFirstWords, .demonymFirstWord)
+        return table.mapValues(WordLists.init(rawValue:))
+    }()
+}

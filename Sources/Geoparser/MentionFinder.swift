@@ -43,12 +43,21 @@ struct MentionFinder {
     private final class Memo {
         var keys: [String: String] = [:]
         var places: [String: [PlaceRecord]] = [:]
+        /// For `longestMatch`, by phrase text: its key and its places (with the continent of that
+        /// name, if any). One table instead of `keys` then `places`: most phrases are looked up
+        /// once, so each table costs an insertion more than it saves.
+        var names: [String: (key: String, places: [PlaceRecord])] = [:]
         /// The words' keys of the document being searched, when the lookup's keys are
         /// `NameNormalizer` keys: the negative test before any phrase's text is built.
         var phrases: PhraseKeys?
-        /// `longestMatch` by start token (`.some(nil)`: no name starts there): the rules ask
-        /// about the neighbours of a name, which the main loop then reaches again.
-        var matches: [Int: RawMention?] = [:]
+        /// `longestMatch` by start token: the rules ask about the neighbours of a name, which the
+        /// main loop then reaches again. For each token `unknown`, `noMatch`, or the index of its
+        /// match in `matches` (a slot per token is cheaper than hashing the token's index, and an
+        /// `Int32` slot cheaper to fill than an optional mention).
+        var matchSlots: [Int32] = []
+        var matches: [RawMention] = []
+        static let unknown: Int32 = -1
+        static let noMatch: Int32 = -2
     }
 
     private func cachedKey(_ surface: String) -> String {
@@ -56,6 +65,16 @@ struct MentionFinder {
         let k = lookup.key(surface)
         memo.keys[surface] = k
         return k
+    }
+
+    /// The key of a phrase and its places: the gazetteer's, and the continent of that name.
+    private func cachedName(_ surface: String) -> (key: String, places: [PlaceRecord]) {
+        if let known = memo.names[surface] { return known }
+        let key = lookup.key(surface)
+        var places = lookup.places(matchingKey: key)
+        if let continent = KnownNames.continentsByName[surface.lowercased()] { places.append(continent) }
+        memo.names[surface] = (key, places)
+        return (key, places)
     }
 
     private func cachedPlaces(_ key: String) -> [PlaceRecord] {
@@ -83,7 +102,8 @@ struct MentionFinder {
 
     func find(in doc: Document) -> (toponyms: [RawMention], demonyms: [RawMention]) {
         memo.phrases = lookup.keysAreNameNormalizerKeys ? PhraseKeys(doc) : nil
-        memo.matches = [:]
+        memo.matchSlots = Array(repeating: Memo.unknown, count: doc.tokens.count)
+        memo.matches = []
         var toponyms: [RawMention] = []
         var demonyms: [RawMention] = []
         var surnames = Set<String>()
@@ -197,9 +217,18 @@ struct MentionFinder {
 
     /// The longest run of tokens from `i` whose text is a known name.
     private func longestMatch(_ doc: Document, _ i: Int) -> RawMention? {
-        if let known = memo.matches[i] { return known }
+        switch memo.matchSlots[i] {
+        case Memo.noMatch: return nil
+        case Memo.unknown: break
+        case let slot: return memo.matches[Int(slot)]
+        }
         let m = uncachedLongestMatch(doc, i)
-        memo.matches[i] = .some(m)
+        if let m {
+            memo.matchSlots[i] = Int32(memo.matches.count)
+            memo.matches.append(m)
+        } else {
+            memo.matchSlots[i] = Memo.noMatch
+        }
         return m
     }
 
@@ -221,19 +250,17 @@ struct MentionFinder {
                     continue
                 }
                 if tok.kind != .word || tok.lowered == "'s" { break }
-                if !tok.isCapitalized, !Self.connectors.contains(tok.lowered), !(glued && t[j - 1].text == "-") { break }
+                if !tok.isCapitalized, !WordLists.of(tok.lowered).has(.connector), !(glued && t[j - 1].text == "-") { break }
             }
             if tok.kind == .word, tok.isCapitalized || j > i && t[j - 1].text == "-" { ends.append(j + 1) }
             j += 1
         }
         // Most phrases are no name at all: turn them down from the words' keys, without text.
-        let filter = Self.continentFirstWords.contains(t[i].lowered) ? nil : memo.phrases
+        let filter = WordLists.of(t[i].lowered).has(.continentFirstWord) ? nil : memo.phrases
         for e in ends.reversed() {
             if let filter, let h = filter.hash(tokens: i, e), !lookup.mayHaveName(keyHash: h) { continue }
             let surface = doc.text(tokens: i, e)
-            let key = cachedKey(surface)
-            var places = cachedPlaces(key)
-            if let continent = KnownNames.continentsByName[surface.lowercased()] { places.append(continent) }
+            let (key, places) = cachedName(surface)
             if !places.isEmpty {
                 return RawMention(kind: .toponym, first: i, last: e, start: t[i].start, end: t[e - 1].end,
                                   surface: surface, key: key, candidates: places)
@@ -274,6 +301,9 @@ struct MentionFinder {
     /// "U.S.", "UK", "UAE": matched case-sensitively, mapped to the country (or region) they abbreviate.
     private func abbreviation(_ doc: Document, _ i: Int) -> RawMention? {
         let tok = doc.tokens[i]
+        // Every abbreviation is written in capitals ("U.S.", "UAE", "США"): other words are not
+        // looked up.
+        if Self.abbreviationsAreAllCaps, !tok.isAllCaps { return nil }
         guard let (country, name) = KnownNames.abbreviations[tok.text] else { return nil }
         // "US" in an all-capitals headline could be the pronoun; only accept it next to non-capital text.
         if tok.text == "US", isHeadline(doc, i) { return nil }
@@ -282,6 +312,11 @@ struct MentionFinder {
         guard !chosen.isEmpty else { return nil }
         return RawMention(kind: .toponym, first: i, last: i + 1, start: tok.start, end: tok.end, surface: tok.text,
                           key: lookup.key(name), candidates: chosen, countryCode: country)
+    }
+
+    /// True when every key of `KnownNames.abbreviations` is a word `Token.isAllCaps` holds for.
+    static let abbreviationsAreAllCaps = KnownNames.abbreviations.keys.allSatisfy {
+        Token(kind: .word, start: 0, end: 0, text: $0, spaceBefore: false).isAllCaps
     }
 
     /// "Gainesville, Ga.", "Charleston, W.Va.": an AP state abbreviation after a comma; one with two
@@ -319,9 +354,12 @@ struct MentionFinder {
     /// "Ukrainian", "South African", "российские": a nationality word, as evidence for a country.
     private func demonym(_ doc: Document, _ i: Int) -> RawMention? {
         let t = doc.tokens
+        let lists = WordLists.of(t[i].lowered)
         for n in [2, 1] where i + n <= t.count {
             // Only a word that starts a two-word demonym ("south") can start one: no string to build.
-            if n == 2, !Self.demonymFirstWords.contains(t[i].lowered) { continue }
+            if n == 2, !lists.has(.demonymFirstWord) { continue }
+            // A one-word demonym is in the word lists: no second look-up for the other words.
+            if n == 1, !lists.has(.demonym) { continue }
             guard (i..<i + n).allSatisfy({ t[$0].kind == .word && t[$0].lowered != "'s" }) else { continue }
             let words = n == 1 ? t[i].lowered : (i..<i + n).map { t[$0].lowered }.joined(separator: " ")
             guard let nationality = KnownNames.demonyms[words] else { continue }
@@ -340,27 +378,32 @@ struct MentionFinder {
     private func annotate(_ doc: Document, _ m: inout RawMention) {
         let t = doc.tokens
         var p = m.first - 1
-        if p >= 0, Lexicon.directionalModifiers.contains(t[p].lowered) {
+        if p >= 0, WordLists.of(t[p].lowered).has(.directional) {
             m.modifier = t[p].lowered
             p -= 1
         }
         while p >= 0, t[p].lowered == "the" { p -= 1 }
-        if p >= 0, Lexicon.locativePrepositions.contains(t[p].lowered) { m.locativeCue = true }
-        if p >= 0, Lexicon.strongLocatives.contains(t[p].lowered) { m.strongCue = true }
-        if p >= 0, Lexicon.placeOnlyLocatives.contains(t[p].lowered) { m.placeOnlyCue = true }
+        if p >= 0 {
+            let before = WordLists.of(t[p].lowered)
+            if before.has(.locative) { m.locativeCue = true }
+            if before.has(.strongLocative) { m.strongCue = true }
+            if before.has(.placeOnlyLocative) { m.placeOnlyCue = true }
+        }
         // "state of Ohio", "region of Kursk"
-        if m.first >= 2, t[m.first - 1].lowered == "of", Self.adminWords.contains(t[m.first - 2].lowered) {
+        if m.first >= 2, t[m.first - 1].lowered == "of", WordLists.of(t[m.first - 2].lowered).has(.adminWord) {
             m.generic = t[m.first - 2].lowered
             m.wantsRegion = true
         }
         let n = m.last
-        guard n < t.count, t[n].kind == .word, Lexicon.genericPlaceWords.contains(t[n].lowered) else { return }
+        guard n < t.count, t[n].kind == .word else { return }
+        let after = WordLists.of(t[n].lowered)
+        guard after.has(.genericPlaceWord) else { return }
         m.generic = t[n].lowered
-        m.wantsRegion = Self.adminWords.contains(t[n].lowered)
+        m.wantsRegion = after.has(.adminWord)
         // "Ohio State University", "Kursk Region Police": the generic word starts an organisation's
         // name that follows; the place is the name before it.
         let startsOrganisation = n + 1 < t.count && t[n + 1].isCapitalized && t[n + 1].spaceBefore
-            && Lexicon.organisationHeads.contains(t[n + 1].lowered)
+            && WordLists.of(t[n + 1].lowered).has(.organisationHead)
         if t[n].isCapitalized, !startsOrganisation {
             // "Laurel County", "Kursk Oblast": the capitalised generic word is part of the name.
             m.last = n + 1
@@ -384,17 +427,18 @@ struct MentionFinder {
             let tail = w.split(whereSeparator: { $0 == "'" || $0 == "\u{2019}" }).last ?? ""
             if ["m", "ve", "ll", "re", "d", "t", "s"].contains(String(tail)) { return true }
         }
-        if Numbers.words[w] != nil || Numbers.multipliers[w] != nil { return true }
-        if Lexicon.titles.contains(w) || Lexicon.directionalModifiers.contains(w) || Units.directions.contains(w) { return true }
+        let lists = WordLists.of(w)
+        if lists.has(.numberWord) { return true }
+        if lists.has(WordLists(rawValue: WordLists.title.rawValue | WordLists.directional.rawValue | WordLists.unitDirection.rawValue)) { return true }
         let tokens = doc.tokens
         if m.last < tokens.count, tokens[m.last].text == ".", !tokens[m.last].spaceBefore,
-           Lexicon.abbreviationsBeforeStop.contains(w) { return true }  // "St.", "Jan.", "Ind."
+           lists.has(.abbreviationBeforeStop) { return true }  // "St.", "Jan.", "Ind."
         // "Wal-Mart", "Tri-State": a town name glued by a hyphen to a word is part of a compound.
         if !m.candidates.contains(where: { $0.kind <= .district }) {
             let gluedBefore = m.first >= 2 && tokens[m.first - 1].text == "-" && !t.spaceBefore && tokens[m.first - 2].kind == .word
             let gluedAfter = m.last + 1 < tokens.count && tokens[m.last].text == "-" && !tokens[m.last].spaceBefore
                 && !tokens[m.last + 1].spaceBefore && tokens[m.last + 1].kind == .word
-                && !Lexicon.placeCompoundSuffixes.contains(tokens[m.last + 1].lowered)
+                && !WordLists.of(tokens[m.last + 1].lowered).has(.placeCompoundSuffix)
             if gluedBefore || gluedAfter { return true }
         }
         return false
@@ -405,10 +449,10 @@ struct MentionFinder {
     private func isSpeaker(_ doc: Document, _ m: RawMention) -> Bool {
         guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .district }) else { return false }
         let tokens = doc.tokens
-        if m.last < tokens.count, Lexicon.speechVerbs.contains(tokens[m.last].lowered) { return true }
+        if m.last < tokens.count, WordLists.of(tokens[m.last].lowered).has(.speechVerb) { return true }
         // "…, said Welch." ends the clause; in "said Sudzha had fallen" the name starts a new one.
         let endsClause = m.last >= tokens.count || tokens[m.last].kind != .word
-        if m.first >= 1, Lexicon.speechVerbs.contains(tokens[m.first - 1].lowered), endsClause { return true }
+        if m.first >= 1, endsClause, WordLists.of(tokens[m.first - 1].lowered).has(.speechVerb) { return true }
         return m.first >= 2 && tokens[m.first - 1].lowered == "to" && tokens[m.first - 2].lowered == "according"
     }
 
@@ -418,10 +462,10 @@ struct MentionFinder {
     private func isGenericNounOrOrganisation(_ doc: Document, _ m: RawMention) -> Bool {
         guard m.last - m.first == 1 else { return false }
         let t = doc.tokens
-        let w = t[m.first].lowered
-        if Lexicon.neverPlaceAlone.contains(w) { return !followedByPlace(doc, m) }
+        let lists = WordLists.of(t[m.first].lowered)
+        if lists.has(.neverPlaceAlone) { return !followedByPlace(doc, m) }
         let townOnly = !m.candidates.contains { $0.kind <= .district }
-        guard townOnly || Lexicon.isCommonWord(w), m.last + 1 < t.count, t[m.last].lowered == "of" else { return false }
+        guard townOnly || lists.has(WordLists.commonWordLists), m.last + 1 < t.count, t[m.last].lowered == "of" else { return false }
         var n = m.last + 1
         while n < t.count, t[n].lowered == "the" { n += 1 }
         return n < t.count && t[n].kind == .word && t[n].isCapitalized
@@ -431,7 +475,7 @@ struct MentionFinder {
     private func isEponym(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
         guard m.last < t.count, !t[m.last].isCapitalized else { return false }
-        return Lexicon.eponymHeads.contains(t[m.last].lowered)
+        return WordLists.of(t[m.last].lowered).has(.eponymHead)
     }
 
     /// "Nelson Mandela" → "Mandela": a town-only match right after a capitalised word that is not
@@ -442,17 +486,26 @@ struct MentionFinder {
         let p = m.first - 1
         guard p >= 0, t[p].kind == .word, t[p].isCapitalized, !t[p].isAllCaps,
               doc.sentenceOf[p] == doc.sentenceOf[m.first] else { return false }
-        let w = t[p].lowered
-        if Lexicon.isFunctionWord(w) || Lexicon.genericPlaceWords.contains(w) || Lexicon.directionalModifiers.contains(w)
-            || Lexicon.locativePrepositions.contains(w) || KnownNames.demonyms[w] != nil || Lexicon.months[w] != nil
-            || Lexicon.weekdays.contains(w) || KnownNames.abbreviations[t[p].text] != nil {
+        let lists = WordLists.of(t[p].lowered)
+        if lists.has(Self.notBeforeSecondPart) || KnownNames.abbreviations[t[p].text] != nil {
             return false
         }
-        if doc.isSentenceInitial(p), Lexicon.isCommonWord(w) { return false }
+        if doc.isSentenceInitial(p), lists.has(WordLists.commonWordLists) { return false }
         // The word before is itself a place ("Kursk Sudzha" lists, "Paris Texas"): leave it to the resolver.
         if let before = longestMatchEnding(doc, at: p), before.candidates.contains(where: { $0.kind <= .district }) { return false }
         return true
     }
+
+    /// Lists whose words, capitalised before a name, are not a first name (`isSecondPartOfName`).
+    private static let notBeforeSecondPart = WordLists(rawValue: WordLists.functionWord.rawValue
+        | WordLists.genericPlaceWord.rawValue | WordLists.directional.rawValue | WordLists.locative.rawValue
+        | WordLists.demonym.rawValue | WordLists.month.rawValue | WordLists.weekday.rawValue)
+
+    /// Lists whose words, capitalised after a name, are not a surname (`isFirstPartOfName`).
+    private static let notAfterFirstPart = WordLists(rawValue: WordLists.functionWord.rawValue
+        | WordLists.genericPlaceWord.rawValue | WordLists.title.rawValue | WordLists.month.rawValue
+        | WordLists.weekday.rawValue | WordLists.demonym.rawValue | WordLists.connector.rawValue
+        | WordLists.organisationHead.rawValue)
 
     /// "Paris Hilton", "Nelson Mandela" → "Nelson": a town-only match followed by a capitalised word
     /// that is not a name the gazetteer knows, a generic word or a title.
@@ -462,10 +515,7 @@ struct MentionFinder {
         let n = m.last
         guard n < t.count, t[n].kind == .word, t[n].isCapitalized, !t[n].isAllCaps, t[n].spaceBefore,
               doc.sentenceOf[n] == doc.sentenceOf[m.first] else { return false }
-        let w = t[n].lowered
-        if Lexicon.isFunctionWord(w) || Lexicon.genericPlaceWords.contains(w) || Lexicon.titles.contains(w)
-            || Lexicon.months[w] != nil || Lexicon.weekdays.contains(w) || KnownNames.demonyms[w] != nil
-            || Self.connectors.contains(w) || Lexicon.organisationHeads.contains(w) { return false }
+        if WordLists.of(t[n].lowered).has(Self.notAfterFirstPart) { return false }
         return longestMatch(doc, n) == nil
     }
 
@@ -483,8 +533,9 @@ struct MentionFinder {
         if p >= 0, t[p].text == "." { p -= 1 }
         guard p >= 0, t[p].kind == .word, doc.sentenceOf[p] == doc.sentenceOf[m.first] else { return false }
         let w = t[p].lowered
-        if Lexicon.titles.contains(w), t[p].isCapitalized || w.count > 3 { return true }
-        if t[p].isCapitalized, Lexicon.givenNames.contains(w) { return true }
+        let lists = WordLists.of(w)
+        if lists.has(.title), t[p].isCapitalized || w.count > 3 { return true }
+        if t[p].isCapitalized, lists.has(.givenName) { return true }
         // An initial: "J. Smith" / "John F. Kennedy"
         if t[p].text.count == 1, t[p].isCapitalized, m.first - p == 2 { return true }
         return false
@@ -495,9 +546,10 @@ struct MentionFinder {
         let t = doc.tokens
         var n = m.last
         while n < t.count, n - m.last < 3, t[n].isCapitalized {
-            if Lexicon.nonLocatingHeads.contains(t[n].lowered) { return true }
-            if Lexicon.organisationHeads.contains(t[n].lowered) { return false }
-            if Lexicon.genericPlaceWords.contains(t[n].lowered) { return false }
+            let lists = WordLists.of(t[n].lowered)
+            if lists.has(.nonLocatingHead) { return true }
+            if lists.has(.organisationHead) { return false }
+            if lists.has(.genericPlaceWord) { return false }
             n += 1
         }
         return false
@@ -505,7 +557,7 @@ struct MentionFinder {
 
     /// "March 3", "May 2024", "6 August": a month name next to a number is a date.
     private func isDate(_ doc: Document, _ m: RawMention) -> Bool {
-        guard m.last - m.first == 1, Lexicon.months[doc.tokens[m.first].lowered] != nil else { return false }
+        guard m.last - m.first == 1, WordLists.of(doc.tokens[m.first].lowered).has(.month) else { return false }
         let t = doc.tokens
         let before = m.first > 0 && t[m.first - 1].kind == .number
         let after = m.last < t.count && t[m.last].kind == .number
@@ -514,8 +566,7 @@ struct MentionFinder {
 
     private func isCalendarWord(_ doc: Document, _ m: RawMention) -> Bool {
         guard m.last - m.first == 1 else { return false }
-        let w = doc.tokens[m.first].lowered
-        return Lexicon.weekdays.contains(w) || Lexicon.months[w] != nil
+        return WordLists.of(doc.tokens[m.first].lowered).has(WordLists(rawValue: WordLists.weekday.rawValue | WordLists.month.rawValue))
     }
 
     /// True when every word of the match is an ordinary English word ("Reading", "Nice", "March")
@@ -524,8 +575,8 @@ struct MentionFinder {
         // Countries, and counties named in full ("Henry County"), are never ordinary words.
         if m.candidates.contains(where: { $0.kind <= .country || $0.kind == .district }) { return false }
         for k in m.first..<m.last where doc.tokens[k].kind == .word {
-            let w = doc.tokens[k].lowered
-            if !Lexicon.isCommonWord(w), !Lexicon.givenNames.contains(w) { return false }
+            let lists = WordLists.of(doc.tokens[k].lowered)
+            if !lists.has(WordLists.commonWordLists), !lists.has(.givenName) { return false }
         }
         return true
     }

@@ -25,6 +25,10 @@ final class PhraseKeys {
     /// The keys of the words computed so far, back to back.
     private var bytes: [UInt8] = []
     private var words: [Word?]
+    /// For each word, whether the gap back to the word before it separates (`isSeparatingGap`):
+    /// 0 not yet known, 1 yes, 2 no. A phrase of n words is tried with each of up to six ends, so
+    /// each gap would otherwise be read again for every phrase that spans it.
+    private var gapSeparates: [UInt8]
 
     private struct Word {
         var start: Int
@@ -36,6 +40,7 @@ final class PhraseKeys {
     init(_ doc: Document) {
         self.doc = doc
         words = Array(repeating: nil, count: doc.tokens.count)
+        gapSeparates = Array(repeating: 0, count: doc.tokens.count)
     }
 
     /// The FNV-1a hash (`NameNormalizer.hash`) of `NameNormalizer.key(doc.text(tokens: a, b))`, or
@@ -81,7 +86,7 @@ final class PhraseKeys {
         var bits: UInt8 = 0  // the raw value: OptionSet's generic set algebra is not free here
         var previous: Int?
         for k in a..<b where t[k].kind == .word {
-            if let p = previous, !Self.isSeparatingGap(doc.scalars[t[p].end..<t[k].start]) { return false }
+            if let p = previous, !separatesFromPrevious(k, p) { return false }
             bits |= word(k).evidence.rawValue
             previous = k
         }
@@ -93,6 +98,19 @@ final class PhraseKeys {
             if w.evidence.contains(.ghe), (w.language == .russian) != russian { return false }
         }
         return true
+    }
+
+    /// `isSeparatingGap` of the gap between word `p` and word `k`, the word before it (the same
+    /// `p` whatever phrase asks: the nearest word token before `k`).
+    private func separatesFromPrevious(_ k: Int, _ p: Int) -> Bool {
+        switch gapSeparates[k] {
+        case 1: return true
+        case 2: return false
+        default:
+            let separates = Self.isSeparatingGap(doc.scalars[doc.tokens[p].end..<doc.tokens[k].start])
+            gapSeparates[k] = separates ? 1 : 2
+            return separates
+        }
     }
 
     private func word(_ k: Int) -> Word {

@@ -65,9 +65,13 @@ package protocol PlaceLookup: Sendable {
     /// `places(matchingKey:)` would return nothing); asked only when `keysAreNameNormalizerKeys`.
     /// True by default.
     func mayHaveName(keyHash: UInt64) -> Bool
+    /// True when `places(matchingKey:)` never lists two records with the same `id`, so that the
+    /// resolver need not dedupe a mention's candidates. False by default.
+    var placesHaveDistinctIDs: Bool { get }
 }
 
 extension PlaceLookup {
     package var keysAreNameNormalizerKeys: Bool { false }
     package func mayHaveName(keyHash: UInt64) -> Bool { true }
+    package var placesHaveDistinctIDs: Bool { false }
 }

@@ -13,7 +13,7 @@ public struct Token: Sendable, Hashable {
     }
 
     public var kind: Kind {
-        didSet { casing = Casing(kind, text) }
+        didSet { casing = Casing(kind, text.unicodeScalars) }
     }
     /// Offset of the first scalar, in Unicode scalars from the start of the text.
     public var start: Int
@@ -22,8 +22,8 @@ public struct Token: Sendable, Hashable {
     /// The token's text.
     public var text: String {
         didSet {
-            lowered = text.lowercased()
-            casing = Casing(kind, text)
+            lowered = Self.lowercased(text)
+            casing = Casing(kind, text.unicodeScalars)
         }
     }
     /// True when whitespace (or the start of text) comes right before the token.
@@ -40,8 +40,46 @@ public struct Token: Sendable, Hashable {
         self.end = end
         self.text = text
         self.spaceBefore = spaceBefore
-        self.lowered = text.lowercased()
-        self.casing = Casing(kind, text)
+        self.lowered = Self.lowercased(text)
+        self.casing = Casing(kind, text.unicodeScalars)
+    }
+
+    /// A token whose `text` is `String(scalars: scalars)`, for the tokenizer: the lower-cased text
+    /// and the casing are worked out from the scalars it already has, not by decoding the string.
+    init(kind: Kind, start: Int, end: Int, text: String, scalars: UnsafeBufferPointer<Unicode.Scalar>, spaceBefore: Bool) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.spaceBefore = spaceBefore
+        self.lowered = Self.lowercased(text, scalars: scalars)
+        self.casing = Casing(kind, scalars)
+    }
+
+    /// `text.lowercased()`, with ASCII answered without the Unicode tables: every token is
+    /// lower-cased, most are plain ASCII, and many are lower case already (then the text itself
+    /// is the answer).
+    static func lowercased(_ text: String) -> String {
+        lowercased(text, scalars: text.unicodeScalars)
+    }
+
+    /// `text.lowercased()`, given the scalars of `text`.
+    static func lowercased<Scalars: Collection<Unicode.Scalar>>(_ text: String, scalars: Scalars) -> String {
+        var hasUpper = false
+        for s in scalars {
+            if !s.isASCII { return text.lowercased() }
+            if s.value &- 0x41 < 26 { hasUpper = true }
+        }
+        guard hasUpper else { return text }
+        return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            var i = 0
+            for s in scalars {
+                let b = UInt8(truncatingIfNeeded: s.value)
+                buffer[i] = b &- 0x41 < 26 ? b | 0x20 : b
+                i += 1
+            }
+            return i
+        }
     }
 
     /// True when the first letter is upper case (any script).
@@ -54,8 +92,9 @@ public struct Token: Sendable, Hashable {
         var capitalized: Bool
         var allCaps: Bool
 
-        init(_ kind: Kind, _ text: String) {
-            guard kind == .word, let first = text.unicodeScalars.first else {
+        /// The casing of the text made of `scalars`.
+        init<Scalars: Collection<Unicode.Scalar>>(_ kind: Kind, _ scalars: Scalars) {
+            guard kind == .word, let first = scalars.first else {
                 capitalized = false
                 allCaps = false
                 return
@@ -63,7 +102,7 @@ public struct Token: Sendable, Hashable {
             capitalized = Self.isUpper(first) || !first.isASCII && first.properties.generalCategory == .titlecaseLetter
             var letters = 0
             var upper = true
-            for s in text.unicodeScalars where Self.isAlphabetic(s) {
+            for s in scalars where Self.isAlphabetic(s) {
                 if !Self.isUpper(s) { upper = false; break }
                 letters += 1
             }
@@ -88,7 +127,7 @@ extension String {
     /// The text of `scalars`, encoded straight into the string's UTF-8 storage: one allocation and
     /// no per-scalar growth (appending to a `UnicodeScalarView` scalar by scalar is several times
     /// slower, and the geoparser builds a string for every token and every candidate n-gram).
-    init(scalars: ArraySlice<Unicode.Scalar>) {
+    init<Scalars: Collection<Unicode.Scalar>>(scalars: Scalars) {
         var bytes = 0
         for s in scalars { bytes += UTF8.width(s) }
         self.init(unsafeUninitializedCapacity: bytes) { buffer in

@@ -49,15 +49,17 @@ public struct Tokenizer: Sendable {
         var begin = 0
         var k = 0
         while k < tokens.count {
-            if k > begin, blankLineBetween(tokens[k - 1], tokens[k], scalars) {
+            if k > begin, blankLineBetween(tokens[k - 1].end, tokens[k].start, scalars) {
                 result.append(begin..<k)
                 begin = k
             }
-            let t = tokens[k]
             var endsHere = false
-            if t.kind == .symbol, let c = t.text.unicodeScalars.first, Lexicon.sentenceEnders.contains(c) {
+            // Fields read in place: a copy of the token would retain its two strings. The byte test
+            // first: `hasSuffix` compares Characters, and only a last byte "." can end in one.
+            if tokens[k].kind == .symbol, let c = tokens[k].text.unicodeScalars.first, Lexicon.sentenceEnders.contains(c) {
                 endsHere = !(c == "." && k > 0 && isAbbreviationBeforeStop(tokens[k - 1], tokens, k))
-            } else if t.kind == .word, t.text.hasSuffix("."), k + 1 < tokens.count,
+            } else if tokens[k].kind == .word, tokens[k].text.utf8.last == UInt8(ascii: "."), tokens[k].text.hasSuffix("."),
+                      k + 1 < tokens.count,
                       tokens[k + 1].isCapitalized, Lexicon.isFunctionWord(tokens[k + 1].lowered) {
                 // "… in the U.S. The next day …": a dotted abbreviation followed by a function word.
                 endsHere = true
@@ -82,7 +84,11 @@ public struct Tokenizer: Sendable {
     // MARK: scanning
 
     private func make(_ kind: Token.Kind, _ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ space: Bool) -> Token {
-        Token(kind: kind, start: a, end: b, text: String(scalars: s[a..<b]), spaceBefore: space)
+        // Through a buffer pointer: an `ArraySlice` of `s` would retain and release its storage.
+        s.withUnsafeBufferPointer { all in
+            let scalars = UnsafeBufferPointer(rebasing: all[a..<b])
+            return Token(kind: kind, start: a, end: b, text: String(scalars: scalars), scalars: scalars, spaceBefore: space)
+        }
     }
 
     private func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
@@ -159,9 +165,10 @@ public struct Tokenizer: Sendable {
         }
     }
 
-    private func blankLineBetween(_ a: Token, _ b: Token, _ s: [Unicode.Scalar]) -> Bool {
+    /// True when the gap `end..<start` between two tokens holds two line feeds or more.
+    private func blankLineBetween(_ end: Int, _ start: Int, _ s: [Unicode.Scalar]) -> Bool {
         var newlines = 0
-        for i in a.end..<b.start where s[i] == "\n" { newlines += 1 }
+        for i in end..<start where s[i] == "\n" { newlines += 1 }
         return newlines >= 2
     }
 
