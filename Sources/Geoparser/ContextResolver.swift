@@ -94,7 +94,9 @@ struct ContextResolver: Sendable {
         for d in demonyms where d.first < doc.tokens.count {
             if let c = d.countryCode { sentenceCountries[doc.sentenceOf[d.first], default: []].append(("", c)) }
         }
-        let totalVotes = max(countryVotes.values.reduce(0, +), 1)
+        // Summed in code order: a floating-point sum in hash order could differ in its last bit
+        // from run to run.
+        let totalVotes = max(countryVotes.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }, 1)
 
         // "X, Y" pairs: the key of X → candidates of Y.
         var commaContext: [String: [PlaceRecord]] = [:]
@@ -121,7 +123,9 @@ struct ContextResolver: Sendable {
             }
         }
         let neighbours = neighbourBonuses(order: order, shortlists: shortlists)
-        let anchors = provisional.map(Anchor.init)
+        // In the text's order, not the dictionary's: a tie in distance then names the same place
+        // on every run.
+        let anchors = order.compactMap { k in provisional[k].map { Anchor((key: k, value: $0)) } }
 
         // Pass 2: full score with context.
         var choices: [String: Choice] = [:]

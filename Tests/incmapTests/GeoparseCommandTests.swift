@@ -19,6 +19,17 @@ struct GeoparseCommandTests {
         try #require(try JSONSerialization.jsonObject(with: Data(s.utf8)) as? [String: Any])
     }
 
+    @Test("two runs on the same report print the same bytes, reasons included",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func deterministic() throws {
+        // Each process seeds Swift's hashing differently, so an order taken from a dictionary
+        // would show up here as a difference.
+        let sample = Self.root.appendingPathComponent("Samples/kursk-incursion.txt").path
+        let a = try run([sample]), b = try run([sample])
+        #expect(a.status == 0 && b.status == 0)
+        #expect(!a.stdout.isEmpty && a.stdout == b.stdout)
+    }
+
     @Test("empty text is refused with a clear message and exit 1")
     func emptyText() throws {
         let r = try run(["-"], stdin: Data("  \n\n ".utf8))
