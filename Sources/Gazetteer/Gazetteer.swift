@@ -3,8 +3,8 @@ import GeoJSON
 
 /// The world's countries, first-level regions, second-level districts (US counties) and populated
 /// places, loaded from a `Gazetteer/` folder (`places.tsv`, `regions.tsv`, `countries.tsv`, and
-/// `districts.tsv` and `areas.tsv` when present; areas such as Donbas load as regions), with an index of every name and alternate name under its
-/// `NameNormalizer` key.
+/// `districts.tsv` and `areas.tsv` when present; areas such as Donbas load as regions), with an
+/// index of every name and alternate name under its `NameNormalizer` key.
 ///
 /// Loading reads each file once and parses its bytes directly, normalising the ~10⁶ names on all
 /// cores; about 0.1 s for the full GeoNames cities500 set. Lookups by key are O(log n).
@@ -33,7 +33,7 @@ public final class Gazetteer: Sendable {
     public var districtCount: Int { districts.count }
 
     /// Loads the gazetteer in `directory` (which must hold `places.tsv`, `regions.tsv` and
-    /// `countries.tsv` in the documented format, and may hold `districts.tsv`).
+    /// `countries.tsv` in the documented format, and may hold `districts.tsv` and `areas.tsv`).
     ///
     /// With a `cacheDirectory`, the parsed columns and the name index are kept there in a binary
     /// file named after a hash of the three data files and of the index format, and read back by
@@ -49,13 +49,9 @@ public final class Gazetteer: Sendable {
         let countries = try CountryRecord.load(countryFile, url: urls[0])
         var regions = try RegionRecord.load(regionFile, url: urls[1])
         // Well-known areas (Donbas, Darfur, Siberia …) are regions of their own in a file beside it.
-        let areaURL = directory.appendingPathComponent("areas.tsv")
-        let areaFile = FileManager.default.fileExists(atPath: areaURL.path)
-            ? try TSVFile(url: areaURL, columns: RegionRecord.columns) : nil
+        let (areaFile, areaURL) = try optionalFile("areas.tsv", in: directory, columns: RegionRecord.columns)
         if let areaFile { regions += try RegionRecord.load(areaFile, url: areaURL) }
-        let districtURL = directory.appendingPathComponent("districts.tsv")
-        let districtFile = FileManager.default.fileExists(atPath: districtURL.path)
-            ? try TSVFile(url: districtURL, columns: DistrictRecord.columns) : nil
+        let (districtFile, districtURL) = try optionalFile("districts.tsv", in: directory, columns: DistrictRecord.columns)
         let districts = try districtFile.map { try DistrictRecord.load($0, url: districtURL) } ?? []
         let files = [countryFile, regionFile, placeFile] + [districtFile, areaFile].compactMap { $0 }
         let cache = cacheDirectory.map { IndexCache(directory: $0, files: files) }
@@ -68,6 +64,13 @@ public final class Gazetteer: Sendable {
         cache?.write(places: places, index: index)
         return Gazetteer(directory: directory, places: places, regions: regions, districts: districts,
                          countries: countries, index: index)
+    }
+
+    /// The file `name` in `directory` when it exists (nil when not), and its URL.
+    private static func optionalFile(_ name: String, in directory: URL, columns: [String]) throws -> (TSVFile?, URL) {
+        let url = directory.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: url.path) else { return (nil, url) }
+        return (try TSVFile(url: url, columns: columns), url)
     }
 
     /// The index of every name of every entry (places first, then regions, districts, countries).

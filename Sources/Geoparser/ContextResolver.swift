@@ -97,6 +97,7 @@ struct ContextResolver: Sendable {
         // Summed in code order: a floating-point sum in hash order could differ in its last bit
         // from run to run.
         let totalVotes = max(countryVotes.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }, 1)
+        let placedNames = ownVote.values.count { $0 > 0 }
 
         // "X, Y" pairs: the key of X → candidates of Y.
         var commaContext: [String: [PlaceRecord]] = [:]
@@ -139,6 +140,11 @@ struct ContextResolver: Sendable {
             let capitalCountries = capitals[key]!
             let ownCountry = provisional[key]?.country
             let ownWeight = ownVote[key] ?? 0
+            // The votes for a country, leaving out this name's own so a lone name does not vote for itself.
+            func otherVotes(_ country: String?) -> Double {
+                guard let country, let v = countryVotes[country] else { return 0 }
+                return max(v - (ownCountry == country ? ownWeight : 0), 0)
+            }
             let context = commaContext[key]
             let nearby = neighbours[key]
             // The countries other names point to in the sentences of this name's mentions.
@@ -157,9 +163,7 @@ struct ContextResolver: Sendable {
                     s -= 4
                     reasons.add("the name alone means its eponymous city")
                 }
-                // Leave out this name's own vote so a lone name does not vote for itself.
-                let own = ownCountry == c.country ? ownWeight : 0
-                let share = c.country.flatMap { countryVotes[$0] }.map { max($0 - own, 0) / totalVotes } ?? 0
+                let share = otherVotes(c.country) / totalVotes
                 if share > 0, let cc = c.country {
                     s += countryWeight * share
                     reasons.add("country \(cc) is \(Int((share * 100).rounded())) % of the document's evidence")
@@ -216,14 +220,11 @@ struct ContextResolver: Sendable {
             let margin = scored.count > 1 ? scored[0].1 - scored[1].1 : 5
             let confidence = 1 / (1 + exp(-margin))
             let chosen = scored[0].0
-            let support = chosen.country.map { cc in
-                (countryVotes[cc] ?? 0) - (provisional[key]?.country == cc ? ownVote[key] ?? 0 : 0)
-            } ?? 0
             // Only a text whose other names point somewhere can leave a name unsupported: in "Sudzha
             // was shelled, Ukrainian officials said" nothing else is named.
-            let othersPlaced = ownVote.contains { $0.key != key && $0.value > 0 }
+            let othersPlaced = placedNames - (ownWeight > 0 ? 1 : 0) > 0
             let unsupported = othersPlaced && isUnsupported(chosen, mentions: groups[key]!.map { toponyms[$0] }, doc: doc,
-                                            countrySupport: support, commaFollowed: commaContext[key] != nil,
+                                            countrySupport: otherVotes(chosen.country), commaFollowed: context != nil,
                                             backed: scored[0].2)
             var reasons = Reasons(recording: true)
             _ = score(chosen, &reasons)
@@ -244,12 +245,11 @@ struct ContextResolver: Sendable {
                        commaFollowed: Bool, backed: Bool) -> Bool {
         guard chosen.kind == .place || chosen.kind == .region, countrySupport <= 0, !commaFollowed else { return false }
         if let p = chosen.population, p >= Self.unsupportedPopulationLimit { return false }
-        let t = doc.tokens
         for m in mentions {
             // An abbreviation ("S.C.", "UK") is written only for the place it stands for.
             if m.last - m.first > 1 || m.generic != nil || m.modifier != nil || m.locativeCue || m.countryCode != nil { return false }
             // "McLean, Virginia": the second name of a "Town, Region" pair.
-            if m.first >= 2, t[m.first - 1].text == ",", t[m.first - 2].kind == .word, t[m.first - 2].isCapitalized { return false }
+            if doc.followsNameAndComma(m.first) { return false }
         }
         return !backed
     }

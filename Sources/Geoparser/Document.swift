@@ -37,6 +37,12 @@ struct Document: Sendable {
         return j == k
     }
 
+    /// True when token `k` is the second name of a "Town, Region" pair ("McLean, Virginia"): a comma
+    /// and a capitalised word come right before it.
+    func followsNameAndComma(_ k: Int) -> Bool {
+        k >= 2 && tokens[k - 1].text == "," && tokens[k - 2].kind == .word && tokens[k - 2].isCapitalized
+    }
+
     /// The index of the token starting at scalar offset `start`, if any (binary search).
     func tokenIndex(startingAt start: Int) -> Int? {
         var lo = 0, hi = tokens.count

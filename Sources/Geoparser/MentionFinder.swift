@@ -180,8 +180,7 @@ struct MentionFinder {
                     continue
                 }
                 // "McLean, Virginia": the second name of a "Town, Region" pair is cued by the first.
-                let afterTown = m.first >= 2 && t[m.first - 1].text == "," && t[m.first - 2].kind == .word
-                    && t[m.first - 2].isCapitalized && m.candidates.contains { $0.kind == .region }
+                let afterTown = doc.followsNameAndComma(m.first) && m.candidates.contains { $0.kind == .region }
                 if !m.strongCue, m.generic == nil, !followedByPlace(doc, m), !afterTown {
                     needCue.append(toponyms.count)
                 }
