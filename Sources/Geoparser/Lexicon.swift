@@ -300,6 +300,8 @@ struct WordLists: Sendable {
     static let numberWord = WordLists(rawValue: 1 << 22)     // Numbers.words and Numbers.multipliers
     static let unitDirection = WordLists(rawValue: 1 << 23)  // Units.directions
     static let demonymFirstWord = WordLists(rawValue: 1 << 24) // MentionFinder.demonymFirstWords
+    static let censusGivenName = WordLists(rawValue: 1 << 25) // PersonalNames.givenNames
+    static let censusSurname = WordLists(rawValue: 1 << 26)   // PersonalNames.surnames
 
     /// `Lexicon.isCommonWord`: the lists it consults.
     static let commonWordLists = WordLists(rawValue: functionWord.rawValue | commonWord.rawValue | month.rawValue
@@ -308,6 +310,10 @@ struct WordLists: Sendable {
     /// True when the word is in at least one of `lists`.
     @inline(__always)
     func has(_ lists: WordLists) -> Bool { rawValue & lists.rawValue != 0 }
+
+    /// True when the word is in every one of `lists`.
+    @inline(__always)
+    func hasAll(_ lists: WordLists) -> Bool { rawValue & lists.rawValue == lists.rawValue }
 
     /// The lists `lowered` is in.
     static func of(_ lowered: String) -> WordLists { table[lowered] ?? WordLists(rawValue: 0) }
@@ -343,6 +349,9 @@ struct WordLists: Sendable {
         add(Numbers.multipliers.keys, .numberWord)
         add(Units.directions, .unitDirection)
         add(MentionFinder.demonymFirstWords, .demonymFirstWord)
+        add(PersonalNames.givenNames, .censusGivenName)
+        add(Lexicon.givenNames, .censusGivenName)
+        add(PersonalNames.surnames, .censusSurname)
         return table.mapValues(WordLists.init(rawValue:))
     }()
 }

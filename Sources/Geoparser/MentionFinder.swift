@@ -135,8 +135,12 @@ struct MentionFinder {
                 i = demonym.last
                 continue
             }
-            guard var m = match else {
+            guard var m = match.map({ townBeforeCityInstitution(doc, $0) ?? $0 }) else {
                 i += 1
+                continue
+            }
+            if isFirmName(doc, m) {
+                i = m.last
                 continue
             }
             if isImplausibleSingleWord(doc, m) || isEponym(doc, m) || isGenericNounOrOrganisation(doc, m) {
@@ -155,6 +159,8 @@ struct MentionFinder {
                 continue
             }
             if isFirstPartOfName(doc, m) {
+                // "Lee Rashid": the surname is a person's elsewhere in the text too.
+                if let surname = longestMatch(doc, m.last), surname.last == m.last + 1 { surnames.insert(surname.key) }
                 i = m.last + 1
                 continue
             }
@@ -181,7 +187,7 @@ struct MentionFinder {
                 }
                 // "McLean, Virginia": the second name of a "Town, Region" pair is cued by the first.
                 let afterTown = doc.followsNameAndComma(m.first) && m.candidates.contains { $0.kind == .region }
-                if !m.strongCue, m.generic == nil, !followedByPlace(doc, m), !afterTown {
+                if !m.strongCue, m.generic == nil, !followedByPlace(doc, m), !afterTown, !endsListOfRegions(doc, m) {
                     needCue.append(toponyms.count)
                 }
             }
@@ -343,11 +349,13 @@ struct MentionFinder {
 
     /// "CHARLESTON, W.Va. —": an all-capitals name opening a sentence, followed by a comma or a dash.
     private func isDateline(_ doc: Document, _ i: Int) -> Bool {
-        guard doc.isSentenceInitial(i) || (i >= 1 && doc.tokens[i - 1].text == "\n") else { return false }
+        // "March 15, 2009 NEWARK --": the dateline may follow the date.
+        guard doc.isSentenceInitial(i) || (i >= 1 && (doc.tokens[i - 1].text == "\n" || doc.tokens[i - 1].kind == .number))
+        else { return false }
         var j = i
         while j < doc.tokens.count, j - i < 4, doc.tokens[j].isAllCaps { j += 1 }
         guard j < doc.tokens.count else { return false }
-        return [",", "-", "\u{2014}", "\u{2013}", "("].contains(doc.tokens[j].text)
+        return [",", "-", "\u{2014}", "\u{2013}", "(", ":"].contains(doc.tokens[j].text)
     }
 
     /// "Ukrainian", "South African", "российские": a nationality word, as evidence for a country.
@@ -500,6 +508,8 @@ struct MentionFinder {
         | WordLists.genericPlaceWord.rawValue | WordLists.directional.rawValue | WordLists.locative.rawValue
         | WordLists.demonym.rawValue | WordLists.month.rawValue | WordLists.weekday.rawValue)
 
+    static let givenAndSurname = WordLists(rawValue: WordLists.censusGivenName.rawValue | WordLists.censusSurname.rawValue)
+
     /// Lists whose words, capitalised after a name, are not a surname (`isFirstPartOfName`).
     private static let notAfterFirstPart = WordLists(rawValue: WordLists.functionWord.rawValue
         | WordLists.genericPlaceWord.rawValue | WordLists.title.rawValue | WordLists.month.rawValue
@@ -509,13 +519,39 @@ struct MentionFinder {
     /// "Paris Hilton", "Nelson Mandela" → "Nelson": a town-only match followed by a capitalised word
     /// that is not a name the gazetteer knows, a generic word or a title.
     private func isFirstPartOfName(_ doc: Document, _ m: RawMention) -> Bool {
-        guard !m.candidates.contains(where: { $0.kind <= .district }) else { return false }
         let t = doc.tokens
         let n = m.last
-        guard n < t.count, t[n].kind == .word, t[n].isCapitalized, !t[n].isAllCaps, t[n].spaceBefore,
+        if m.candidates.contains(where: { $0.kind <= .district }) {
+            // "Mary Loveless" (Mary is a Turkmen province): a given name, then a common surname.
+            guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .country }), isGivenName(doc, m.first),
+                  n < t.count, t[n].spaceBefore, isCommonSurname(t[n]),
+                  !(longestMatch(doc, n)?.candidates.contains { $0.kind <= .region } ?? false) else { return false }
+            return true
+        }
+        guard n < t.count, t[n].kind == .word, t[n].isCapitalized, t[n].spaceBefore,
               doc.sentenceOf[n] == doc.sentenceOf[m.first] else { return false }
+        if t[n].isAllCaps, t[n].text.unicodeScalars.count > 1 { return false }
         if WordLists.of(t[n].lowered).has(Self.notAfterFirstPart) { return false }
-        return longestMatch(doc, n) == nil
+        guard let next = longestMatch(doc, n) else { return true }
+        // "Barry M. George": an initial and a name follow.
+        if t[n].text.unicodeScalars.count == 1, n + 2 < t.count, t[n + 1].text == ".", t[n + 2].isCapitalized,
+           t[n + 2].kind == .word, !t[n + 2].isAllCaps { return true }
+        // "Lee Rashid": a common given name before a name that is only a town's ("Rashid", Egypt).
+        return isGivenName(doc, m.first) && !next.candidates.contains { $0.kind <= .region }
+    }
+
+    private func isCommonSurname(_ tok: Token) -> Bool {
+        tok.kind == .word && tok.isCapitalized && !tok.isAllCaps && WordLists.of(tok.lowered).has(.censusSurname)
+    }
+
+    /// A capitalised common given name (`Lexicon.givenNames`, `PersonalNames.givenNames`) that is
+    /// not an ordinary word opening a sentence ("Will", "May", "Faith").
+    private func isGivenName(_ doc: Document, _ k: Int) -> Bool {
+        let tok = doc.tokens[k]
+        guard tok.kind == .word, tok.isCapitalized, !tok.isAllCaps else { return false }
+        let lists = WordLists.of(tok.lowered)
+        guard lists.has(.censusGivenName) else { return false }
+        return lists.has(.givenName) || !(doc.isSentenceInitial(k) && lists.has(WordLists.commonWordLists))
     }
 
     /// A known name ending at token `p` (one or two words), for the look-behind of `isSecondPartOfName`.
@@ -535,6 +571,14 @@ struct MentionFinder {
         let lists = WordLists.of(w)
         if lists.has(.title), t[p].isCapitalized || w.count > 3 { return true }
         if t[p].isCapitalized, lists.has(.givenName) { return true }
+        // A Census given name before a town-only name ("Joseph Welch"); before a region or country
+        // only the hand-picked ones count ("Will Ukraine…" is a question).
+        let townOnly = !m.candidates.contains { $0.kind <= .region }
+        if townOnly, isGivenName(doc, p) { return true }
+        // "James Ernest Barnett": a given name, then a middle name that is no place.
+        if p >= 1, !m.candidates.contains(where: { $0.kind <= .country }), t[p].isCapitalized, !t[p].isAllCaps, doc.sentenceOf[p - 1] == doc.sentenceOf[p],
+           !lists.has(WordLists.commonWordLists), isGivenName(doc, p - 1),
+           !(longestMatch(doc, p)?.candidates.contains { $0.kind <= .district } ?? false) { return true }
         // An initial: "J. Smith" / "John F. Kennedy"
         if t[p].text.count == 1, t[p].isCapitalized, m.first - p == 2 { return true }
         return false
@@ -573,6 +617,8 @@ struct MentionFinder {
     private func isOrdinaryWord(_ doc: Document, _ m: RawMention) -> Bool {
         // Countries, and counties named in full ("Henry County"), are never ordinary words.
         if m.candidates.contains(where: { $0.kind <= .country || $0.kind == .district }) { return false }
+        // A town named like people ("Lee", "Barry", "Douglas"): common as given name and as surname.
+        if m.last - m.first == 1, WordLists.of(doc.tokens[m.first].lowered).hasAll(Self.givenAndSurname) { return true }
         for k in m.first..<m.last where doc.tokens[k].kind == .word {
             let lists = WordLists.of(doc.tokens[k].lowered)
             if !lists.has(WordLists.commonWordLists), !lists.has(.givenName) { return false }
@@ -593,6 +639,44 @@ struct MentionFinder {
             return longestMatch(doc, m.last + 1)?.candidates.contains { $0.kind <= .region } ?? false
         }
         return false
+    }
+
+    /// "Dublin City Council", "Springfield City Schools": when "X City" is followed by an institution
+    /// ("Council", "Hall", "Manager") and the town "X" is at least as large as any place called "X City", the
+    /// name is the town's and "City" belongs to the institution. "Kansas City Council" stays Kansas
+    /// City: no town is called Kansas.
+    private func townBeforeCityInstitution(_ doc: Document, _ m: RawMention) -> RawMention? {
+        let t = doc.tokens
+        guard m.last - m.first >= 2, t[m.last - 1].lowered == "city", m.last < t.count, t[m.last].isCapitalized,
+              WordLists.of(t[m.last].lowered).has(Self.institutionWords) else { return nil }
+        let head = doc.text(tokens: m.first, m.last - 1)
+        let (key, places) = cachedName(head)
+        let largest = { (c: [PlaceRecord]) in c.filter { $0.kind == .place }.map { $0.population ?? 0 }.max() ?? -1 }
+        guard largest(places) >= max(largest(m.candidates), 0) else { return nil }
+        return RawMention(kind: .toponym, first: m.first, last: m.last - 1, start: m.start, end: t[m.last - 2].end,
+                          surface: head, key: key, candidates: places)
+    }
+
+    private static let institutionWords = WordLists(rawValue: WordLists.organisationHead.rawValue | WordLists.title.rawValue
+                                                    | WordLists.nonLocatingHead.rawValue)
+
+    /// "Stevens & Wilkinson", "McPherson & Jacobsen": a town-only name joined by an ampersand to
+    /// another capitalised word is a firm's partner, not a place.
+    private func isFirmName(_ doc: Document, _ m: RawMention) -> Bool {
+        guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .district }) else { return false }
+        let t = doc.tokens
+        let before = m.first >= 2 && t[m.first - 1].text == "&" && t[m.first - 2].isCapitalized
+        let after = m.last + 1 < t.count && t[m.last].text == "&" && t[m.last + 1].isCapitalized
+        return before || after
+    }
+
+    /// "Missouri, North Carolina and Virginia": the name closes a list ("and", "or") whose member
+    /// before it is a region or country.
+    private func endsListOfRegions(_ doc: Document, _ m: RawMention) -> Bool {
+        let t = doc.tokens
+        guard m.first >= 2, t[m.first - 1].lowered == "and" || t[m.first - 1].lowered == "or",
+              let before = longestMatchEnding(doc, at: m.first - 2) else { return false }
+        return before.candidates.contains { $0.kind <= .region }
     }
 
     private func isHeadline(_ doc: Document, _ i: Int) -> Bool {

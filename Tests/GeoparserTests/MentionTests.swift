@@ -180,4 +180,33 @@ struct MentionTests {
         #expect(names("According to Korenevo, the bridge was closed.") == [])
         #expect(names("According to Ukraine, the bridge was closed.") == ["Ukraine"])
     }
+
+    @Test("people's names recognised from common given names and surnames (US Census 1990 lists)", arguments: [
+        // A given and a middle name before a town's name: the man's surname, here and later on.
+        ("James Ernest Welch was arrested on Monday. Welch was taken to jail.", [String]()),
+        // A given name before a name that is only a town's: "Lee" and "Rashid" are both people.
+        ("His landlord, Lee Rashid, called the police. Rashid said the door was open.", []),
+        // An initial between given name and surname.
+        ("The flat was leased to Barry M. George, police in Ohio said.", ["Ohio"]),
+        // A given name that is also a province (Mary, Turkmenistan) before a common surname.
+        ("Pictured are Mary Walker and her son, who live in Ohio.", ["Ohio"]),
+        // "Will" opening a question is not a given name: the country stays.
+        ("Will Ukraine join the alliance?", ["Ukraine"]),
+    ])
+    func censusNames(text: String, expected: [String]) { #expect(names(text) == expected) }
+
+    @Test("firms, city institutions, datelines and lists of regions", arguments: [
+        // Partners of a firm joined by an ampersand are not towns.
+        ("The firm Hartman & Welch filed the suit in Ohio.", ["Ohio"]),
+        // "Dublin City Council": the council of the city of Dublin. Kansas City stays whole: no town
+        // is called Kansas.
+        ("Dublin City Council met on Monday.", ["Dublin"]),
+        ("The Kansas City Council met on Monday.", ["Kansas City"]),
+        // All-capitals datelines, with a colon or after the date.
+        ("KYIV: Shelling resumed overnight.", ["KYIV"]),
+        ("March 15, 2024 SUMY -- Shelling resumed overnight.", ["SUMY"]),
+        // A region named like a woman closes a list of regions.
+        ("Singers came from Ohio, Alabama and Virginia.", ["Ohio", "Alabama", "Virginia"]),
+    ])
+    func firmsDatelinesLists(text: String, expected: [String]) { #expect(names(text) == expected) }
 }
