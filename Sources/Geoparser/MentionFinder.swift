@@ -250,31 +250,35 @@ struct MentionFinder {
 
     private func uncachedLongestMatch(_ doc: Document, _ i: Int) -> RawMention? {
         let t = doc.tokens
-        // Collect admissible end points first, then try the longest.
-        var ends: [Int] = []
+        // Collect admissible end points first, then try the longest. As bits (bit k: the phrase of
+        // tokens i...i+k): an array here was an allocation per capitalised word.
+        var ends: UInt64 = 0
         var j = i
-        while j < t.count, j - i < maxWords {
-            let tok = t[j]
+        while j < t.count, j - i < min(maxWords, UInt64.bitWidth) {
+            // Fields read in place: a copy of the token would retain its two strings.
             if j > i {
-                let glued = !tok.spaceBefore
-                if tok.kind == .symbol {
+                let glued = !t[j].spaceBefore
+                if t[j].kind == .symbol {
                     // "Winston-Salem", "St. Louis": a glued hyphen, or a dot after St/Mt/Ft.
-                    let hyphenOK = tok.text == "-" && glued && j + 1 < t.count && !t[j + 1].spaceBefore
-                    let dotOK = tok.text == "." && glued && ["st", "mt", "ft", "pt"].contains(t[j - 1].lowered)
+                    let hyphenOK = t[j].text == "-" && glued && j + 1 < t.count && !t[j + 1].spaceBefore
+                    let dotOK = t[j].text == "." && glued && ["st", "mt", "ft", "pt"].contains(t[j - 1].lowered)
                     guard hyphenOK || dotOK else { break }
                     j += 1
                     continue
                 }
-                if tok.kind != .word || tok.lowered == "'s" { break }
-                if !tok.isCapitalized, !wordLists(doc, j).has(.connector), !(glued && t[j - 1].text == "-") { break }
+                if t[j].kind != .word || t[j].lowered == "'s" { break }
+                if !t[j].isCapitalized, !wordLists(doc, j).has(.connector), !(glued && t[j - 1].text == "-") { break }
             }
-            if tok.kind == .word, tok.isCapitalized || j > i && t[j - 1].text == "-" { ends.append(j + 1) }
+            if t[j].kind == .word, t[j].isCapitalized || j > i && t[j - 1].text == "-" { ends |= 1 << UInt64(j - i) }
             j += 1
         }
         // Most phrases are no name at all: turn them down from the words' keys, without text.
         let mayBeContinent = wordLists(doc, i).has(.continentFirstWord)
         let filter = mayBeContinent ? nil : memo.phrases
-        for e in ends.reversed() {
+        while ends != 0 {
+            let k = UInt64.bitWidth - 1 - ends.leadingZeroBitCount
+            ends &= ~(1 << UInt64(k))
+            let e = i + k + 1
             if let filter, let h = filter.hash(tokens: i, e), !lookup.mayHaveName(keyHash: h) { continue }
             let surface = doc.text(tokens: i, e)
             let (key, places) = cachedName(surface, mayBeContinent: mayBeContinent)
