@@ -40,6 +40,9 @@ struct MentionFinder {
 
     init(lookup: any PlaceLookup) { self.lookup = lookup }
 
+    /// The per-text tables. The slot tables and `phrases` skip the run-time exclusivity checks,
+    /// which cost more than the reads they guard: each access is a single read or write, never
+    /// held across a call.
     private final class Memo {
         var keys: [String: String] = [:]
         var places: [String: [PlaceRecord]] = [:]
@@ -49,16 +52,16 @@ struct MentionFinder {
         var names: [String: (key: String, places: [PlaceRecord])] = [:]
         /// The words' keys of the document being searched, when the lookup's keys are
         /// `NameNormalizer` keys: the negative test before any phrase's text is built.
-        var phrases: PhraseKeys?
+        @exclusivity(unchecked) var phrases: PhraseKeys?
         /// `longestMatch` by start token: the rules ask about the neighbours of a name, which the
         /// main loop then reaches again. For each token `unknown`, `noMatch`, or the index of its
         /// match in `matches` (a slot per token is cheaper than hashing the token's index, and an
         /// `Int32` slot cheaper to fill than an optional mention).
-        var matchSlots: [Int32] = []
+        @exclusivity(unchecked) var matchSlots: [Int32] = []
         /// `WordLists.of` each token's lower-cased text, by token (`unknownLists` until asked): the
         /// rules ask about the same neighbours of every candidate name, and each ask is a hash of
         /// the word.
-        var lists: [UInt32] = []
+        @exclusivity(unchecked) var lists: [UInt32] = []
         static let unknownLists = UInt32.max
         var matches: [RawMention] = []
         static let unknown: Int32 = -1
