@@ -76,7 +76,7 @@ struct ContextResolver: Sendable {
         // may lie in the region or be a region of its own beside it (Minsk, Kyiv): any city of
         // 50,000 or more of that name in the region's country counts.
         let capitals: [Set<String>] = candidates.map { cands in
-            Set(cands.filter { c in c.kind == .place && (c.population ?? 0) >= 50_000 }.compactMap(\.country))
+            Set(cands.lazy.filter { c in c.kind == .place && (c.population ?? 0) >= 50_000 }.compactMap(\.country))
         }
 
         // Pass 1: priors and document-level country and region votes.
@@ -87,8 +87,9 @@ struct ContextResolver: Sendable {
         for key in order {
             let cands = candidates[key]
             guard !cands.isEmpty else { continue }
-            let ranked = cands.map { ($0, prior($0, wantsRegion: wantsRegion[key])) }.sorted { $0.1 > $1.1 }
-            let best = ranked[0].0
+            // By index: sorting copies of the records would retain each one's strings.
+            let ranked = cands.indices.map { ($0, prior(cands[$0], wantsRegion: wantsRegion[key])) }.sorted { $0.1 > $1.1 }
+            let best = cands[ranked[0].0]
             provisional[key] = best
             let margin = ranked.count > 1 ? ranked[0].1 - ranked[1].1 : 10
             let weight = Double(groups[key].count).squareRoot() * (margin > 2 ? 1 : 0.4)
@@ -232,17 +233,18 @@ struct ContextResolver: Sendable {
             }
             // Only the winner's reasons are reported: the candidates are scored without writing
             // theirs (each is several strings), and the winner is scored again with them.
-            var scored: [(PlaceRecord, Double, Bool)] = []
+            // By index into `cands`, as in pass 1.
+            var scored: [(Int, Double, Bool)] = []
             scored.reserveCapacity(cands.count)
-            for c in cands {
+            for k in cands.indices {
                 var silent = Reasons(recording: false)
-                let (s, backed) = score(c, &silent)
-                scored.append((c, s, backed))
+                let (s, backed) = score(cands[k], &silent)
+                scored.append((k, s, backed))
             }
             scored.sort { $0.1 > $1.1 }
             let margin = scored.count > 1 ? scored[0].1 - scored[1].1 : 5
             let confidence = 1 / (1 + exp(-margin))
-            let chosen = scored[0].0
+            let chosen = cands[scored[0].0]
             // Only a text whose other names point somewhere can leave a name unsupported: in "Sudzha
             // was shelled, Ukrainian officials said" nothing else is named.
             let othersPlaced = placedNames - (ownWeight > 0 ? 1 : 0) > 0
