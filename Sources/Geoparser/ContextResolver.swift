@@ -51,95 +51,119 @@ struct ContextResolver: Sendable {
 
     /// Resolves `toponyms` (grouped by key) with the help of `demonyms`; returns one choice per toponym.
     func resolve(_ toponyms: [RawMention], demonyms: [RawMention], doc: Document) -> [Choice] {
-        // Group by name: one sense per discourse.
-        var groups: [String: [Int]] = [:]
-        var order: [String] = []
+        // Group by name: one sense per discourse. A name is its group's index (in text order)
+        // from here on: the per-name tables are arrays, not dictionaries hashing the key each time.
+        var groupOfKey: [String: Int] = [:]
+        var groups: [[Int]] = []
+        var groupOf: [Int] = []
+        groupOf.reserveCapacity(toponyms.count)
         for (i, m) in toponyms.enumerated() {
-            if groups[m.key] == nil { order.append(m.key) }
-            groups[m.key, default: []].append(i)
+            if let g = groupOfKey[m.key] {
+                groups[g].append(i)
+                groupOf.append(g)
+            } else {
+                groupOfKey[m.key] = groups.count
+                groupOf.append(groups.count)
+                groups.append([i])
+            }
         }
-        let candidates: [String: [PlaceRecord]] = groups.mapValues {
+        let order = groups.indices
+        let candidates: [[PlaceRecord]] = groups.map {
             candidatesAreDistinct ? toponyms[$0[0]].candidates : dedupe(toponyms[$0[0]].candidates)
         }
-        let wantsRegion: [String: Bool] = groups.mapValues { $0.contains { toponyms[$0].wantsRegion } }
+        let wantsRegion: [Bool] = groups.map { $0.contains { toponyms[$0].wantsRegion } }
         // "Kursk" without "oblast": the city that gives the region its name, not the region. The city
         // may lie in the region or be a region of its own beside it (Minsk, Kyiv): any city of
         // 50,000 or more of that name in the region's country counts.
-        let capitals: [String: Set<String>] = candidates.mapValues { cands in
-            Set(cands.filter { c in c.kind == .place && (c.population ?? 0) >= 50_000 }.compactMap(\.country))
+        let capitals: [Set<String>] = candidates.map { cands in
+            Set(cands.lazy.filter { c in c.kind == .place && (c.population ?? 0) >= 50_000 }.compactMap(\.country))
         }
 
         // Pass 1: priors and document-level country and region votes.
-        var provisional: [String: PlaceRecord] = [:]
+        var provisional = [PlaceRecord?](repeating: nil, count: groups.count)
         var countryVotes: [String: Double] = [:]
         var regionVotes: [String: Double] = [:]
-        var ownVote: [String: Double] = [:]
+        var ownVote = [Double?](repeating: nil, count: groups.count)
         for key in order {
-            guard let cands = candidates[key], !cands.isEmpty else { continue }
-            let ranked = cands.map { ($0, prior($0, wantsRegion: wantsRegion[key]!)) }.sorted { $0.1 > $1.1 }
-            let best = ranked[0].0
+            let cands = candidates[key]
+            guard !cands.isEmpty else { continue }
+            // By index: sorting copies of the records would retain each one's strings.
+            let ranked = cands.indices.map { ($0, prior(cands[$0], wantsRegion: wantsRegion[key])) }.sorted { $0.1 > $1.1 }
+            let best = cands[ranked[0].0]
             provisional[key] = best
             let margin = ranked.count > 1 ? ranked[0].1 - ranked[1].1 : 10
-            let weight = Double(groups[key]!.count).squareRoot() * (margin > 2 ? 1 : 0.4)
+            let weight = Double(groups[key].count).squareRoot() * (margin > 2 ? 1 : 0.4)
             if let c = best.country { countryVotes[c, default: 0] += weight; ownVote[key] = weight }
             if best.kind == .region, let r = best.region ?? Optional(best.id) { regionVotes[r, default: 0] += weight }
             else if best.kind >= .district, let r = best.region, margin > 2 { regionVotes[r, default: 0] += weight * 0.5 }
         }
         for d in demonyms { if let c = d.countryCode { countryVotes[c, default: 0] += 0.7 } }
-        // The countries each sentence points to, and through which names ("" for a demonym).
-        var sentenceCountries: [Int: [(key: String, country: String)]] = [:]
-        for m in toponyms where m.first < doc.tokens.count {
-            if let c = provisional[m.key]?.country { sentenceCountries[doc.sentenceOf[m.first], default: []].append((m.key, c)) }
+        // The countries each sentence points to, and through which names (-1 for a demonym).
+        var sentenceCountries: [Int: [(key: Int, country: String)]] = [:]
+        for (i, m) in toponyms.enumerated() where m.first < doc.tokens.count {
+            if let c = provisional[groupOf[i]]?.country { sentenceCountries[doc.sentenceOf[m.first], default: []].append((groupOf[i], c)) }
         }
         for d in demonyms where d.first < doc.tokens.count {
-            if let c = d.countryCode { sentenceCountries[doc.sentenceOf[d.first], default: []].append(("", c)) }
+            if let c = d.countryCode { sentenceCountries[doc.sentenceOf[d.first], default: []].append((-1, c)) }
         }
         // Summed in code order: a floating-point sum in hash order could differ in its last bit
         // from run to run.
         let totalVotes = max(countryVotes.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }, 1)
-        let placedNames = ownVote.values.count { $0 > 0 }
+        let placedNames = ownVote.count { ($0 ?? 0) > 0 }
 
         // "X, Y" pairs: the key of X → candidates of Y.
-        var commaContext: [String: [PlaceRecord]] = [:]
-        for m in toponyms {
+        var commaContext = [[PlaceRecord]?](repeating: nil, count: groups.count)
+        for (i, m) in toponyms.enumerated() {
             let t = doc.tokens
             guard m.last + 1 < t.count, t[m.last].text == "," else { continue }
             if let next = toponyms.first(where: { $0.first == m.last + 1 }) {
-                commaContext[m.key, default: []].append(contentsOf: next.candidates.filter { $0.kind <= .region })
+                commaContext[groupOf[i]] = (commaContext[groupOf[i]] ?? []) + next.candidates.filter { $0.kind <= .region }
             }
         }
 
         // Common names have hundreds of candidates: score in full only the strongest by prior and
         // those in a country the document talks about (keeps the context step near-linear).
-        var shortlists: [String: [PlaceRecord]] = [:]
+        var shortlists = [[PlaceRecord]?](repeating: nil, count: groups.count)
         for key in order {
-            guard let all = candidates[key], !all.isEmpty else { continue }
+            let all = candidates[key]
+            guard !all.isEmpty else { continue }
             if all.count <= maxScored {
                 shortlists[key] = all
             } else {
-                let wants = wantsRegion[key]!
+                let wants = wantsRegion[key]
                 let keys = all.map { prior($0, wantsRegion: wants) + (countryVotes[$0.country ?? ""] ?? 0) }
                 let order = all.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] > keys[b] : a < b }
                 shortlists[key] = order.prefix(maxScored).map { all[$0] }
             }
         }
-        let neighbours = neighbourBonuses(order: order, shortlists: shortlists)
+        let neighbours = neighbourBonuses(shortlists: shortlists)
+        // How many provisional places are regions named `r`, and how many towns and counties lie in
+        // region `r`: counted once here, not by a pass over all names for every candidate scored.
+        var regionsNamed: [String: Int] = [:]
+        var placesInside: [String: Int] = [:]
+        for case let p? in provisional {
+            if p.kind == .region { regionsNamed[p.region ?? p.id, default: 0] += 1 }
+            if p.kind >= .district, let r = p.region { placesInside[r, default: 0] += 1 }
+        }
         // In the text's order, not the dictionary's: a tie in distance then names the same place
         // on every run.
         let anchors = order.compactMap { k in provisional[k].map { Anchor((key: k, value: $0)) } }
 
         // Pass 2: full score with context.
-        var choices: [String: Choice] = [:]
+        var choices = [Choice?](repeating: nil, count: groups.count)
         for key in order {
-            guard let all = candidates[key], let cands = shortlists[key] else {
+            let all = candidates[key]
+            guard let cands = shortlists[key] else {
                 choices[key] = Choice(place: nil, score: 0, reasons: ["no candidate"], candidateCount: 0)
                 continue
             }
             // What the name's candidates are weighed against, looked up once for all of them.
-            let wants = wantsRegion[key]!
-            let capitalCountries = capitals[key]!
+            let wants = wantsRegion[key]
+            let capitalCountries = capitals[key]
             let ownCountry = provisional[key]?.country
             let ownWeight = ownVote[key] ?? 0
+            // The region this name itself provisionally names, left out of "its region is named".
+            let ownRegion = provisional[key].flatMap { $0.kind == .region ? ($0.region ?? $0.id) : nil }
             // The votes for a country, leaving out this name's own so a lone name does not vote for itself.
             func otherVotes(_ country: String?) -> Double {
                 guard let country, let v = countryVotes[country] else { return 0 }
@@ -149,7 +173,7 @@ struct ContextResolver: Sendable {
             let nearby = neighbours[key]
             // The countries other names point to in the sentences of this name's mentions.
             var sentenceNeighbours: [String] = []
-            for i in groups[key]! where toponyms[i].first < doc.tokens.count {
+            for i in groups[key] where toponyms[i].first < doc.tokens.count {
                 for entry in sentenceCountries[doc.sentenceOf[toponyms[i].first]] ?? [] where entry.key != key {
                     sentenceNeighbours.append(entry.country)
                 }
@@ -174,13 +198,13 @@ struct ContextResolver: Sendable {
                     reasons.add("nothing else in the text is in \(c.country ?? "its country")")
                 }
                 if c.kind >= .district, let r = c.region, let v = regionVotes[r], v > 0,
-                   provisional.contains(where: { $0.key != key && ($0.value.kind == .region && ($0.value.region ?? $0.value.id) == r) }) {
+                   (regionsNamed[r] ?? 0) - (ownRegion == r ? 1 : 0) > 0 {
                     s += regionWeight
                     backed = true
                     reasons.add("its region is named in the text")
                 }
                 if c.kind == .region {
-                    let inside = provisional.values.count { $0.kind >= .district && $0.region == c.id }
+                    let inside = placesInside[c.id] ?? 0
                     if inside > 0 {
                         s += regionWeight * Double(min(inside, 2))
                         backed = true
@@ -198,7 +222,7 @@ struct ContextResolver: Sendable {
                 }
                 if c.kind >= .region {
                     var (bonus, near) = proximity(c, excluding: key, anchors: anchors, explain: reasons.recording)
-                    if let (b, reason) = nearby?[c.id], b > bonus { (bonus, near) = (b, reason) }
+                    if let (b, reason) = nearby[c.id], b > bonus { (bonus, near) = (b, reason) }
                     if bonus > 0.05 {
                         s += bonus
                         backed = true
@@ -209,21 +233,22 @@ struct ContextResolver: Sendable {
             }
             // Only the winner's reasons are reported: the candidates are scored without writing
             // theirs (each is several strings), and the winner is scored again with them.
-            var scored: [(PlaceRecord, Double, Bool)] = []
+            // By index into `cands`, as in pass 1.
+            var scored: [(Int, Double, Bool)] = []
             scored.reserveCapacity(cands.count)
-            for c in cands {
+            for k in cands.indices {
                 var silent = Reasons(recording: false)
-                let (s, backed) = score(c, &silent)
-                scored.append((c, s, backed))
+                let (s, backed) = score(cands[k], &silent)
+                scored.append((k, s, backed))
             }
             scored.sort { $0.1 > $1.1 }
             let margin = scored.count > 1 ? scored[0].1 - scored[1].1 : 5
             let confidence = 1 / (1 + exp(-margin))
-            let chosen = scored[0].0
+            let chosen = cands[scored[0].0]
             // Only a text whose other names point somewhere can leave a name unsupported: in "Sudzha
             // was shelled, Ukrainian officials said" nothing else is named.
             let othersPlaced = placedNames - (ownWeight > 0 ? 1 : 0) > 0
-            let unsupported = othersPlaced && isUnsupported(chosen, mentions: groups[key]!.map { toponyms[$0] }, doc: doc,
+            let unsupported = othersPlaced && isUnsupported(chosen, mentions: groups[key].map { toponyms[$0] }, doc: doc,
                                             countrySupport: otherVotes(chosen.country), commaFollowed: context != nil,
                                             backed: scored[0].2)
             var reasons = Reasons(recording: true)
@@ -231,7 +256,7 @@ struct ContextResolver: Sendable {
             choices[key] = Choice(place: chosen, score: (confidence * 1000).rounded() / 1000,
                                   reasons: reasons.list, candidateCount: all.count, unsupported: unsupported)
         }
-        return toponyms.map { choices[$0.key] ?? Choice(place: nil, score: 0, reasons: [], candidateCount: 0) }
+        return groupOf.map { choices[$0] ?? Choice(place: nil, score: 0, reasons: [], candidateCount: 0) }
     }
 
     /// A one-word name whose chosen place nothing else in the text backs up: a town or region
@@ -314,13 +339,14 @@ struct ContextResolver: Sendable {
     /// `neighbourWeight · exp(−d / neighbourKilometres)` on both sides (the proximity bonus is the
     /// larger of this and the one from the provisional places, never both).
     /// Cost: O(m² · s²) cheap latitude comparisons for m names with s shortlisted candidates.
-    private func neighbourBonuses(order: [String], shortlists: [String: [PlaceRecord]]) -> [String: [String: (Double, String)]] {
-        let local: [(String, [PlaceRecord])] = order.compactMap { k in
+    /// `shortlists` and the result are by name (group index, in text order).
+    private func neighbourBonuses(shortlists: [[PlaceRecord]?]) -> [[String: (Double, String)]] {
+        let local: [(Int, [PlaceRecord])] = shortlists.indices.compactMap { k in
             guard let list = shortlists[k] else { return nil }
             let near = list.filter { $0.kind >= .district }
             return near.isEmpty ? nil : (k, near)
         }
-        var out: [String: [String: (Double, String)]] = [:]
+        var out = [[String: (Double, String)]](repeating: [:], count: shortlists.count)
         let degrees = neighbourKilometres / 111.0
         for x in local.indices {
             for y in local.indices where y > x {
@@ -342,8 +368,8 @@ struct ContextResolver: Sendable {
                 let p = a[i], q = b[j]
                 let bonus = neighbourWeight * exp(-best / neighbourKilometres)
                 let km = Int(best.rounded())
-                if bonus > out[ka]?[p.id]?.0 ?? 0 { out[ka, default: [:]][p.id] = (bonus, "\(km) km from \(q.name), a reading of another name") }
-                if bonus > out[kb]?[q.id]?.0 ?? 0 { out[kb, default: [:]][q.id] = (bonus, "\(km) km from \(p.name), a reading of another name") }
+                if bonus > out[ka][p.id]?.0 ?? 0 { out[ka][p.id] = (bonus, "\(km) km from \(q.name), a reading of another name") }
+                if bonus > out[kb][q.id]?.0 ?? 0 { out[kb][q.id] = (bonus, "\(km) km from \(p.name), a reading of another name") }
             }
         }
         return out
@@ -354,7 +380,8 @@ struct ContextResolver: Sendable {
     /// cosine of the latitude worked out once (every shortlisted candidate of every name is
     /// measured against every provisional place).
     private struct Anchor {
-        var key: String
+        /// The name (group index) the place is provisional for.
+        var key: Int
         var id: String
         var region: String?
         var kind: PlaceRecord.Kind
@@ -363,7 +390,7 @@ struct ContextResolver: Sendable {
         var cosLatitude: Double
         var name: String
 
-        init(_ entry: (key: String, value: PlaceRecord)) {
+        init(_ entry: (key: Int, value: PlaceRecord)) {
             let p = entry.value
             key = entry.key
             id = p.id
@@ -380,7 +407,7 @@ struct ContextResolver: Sendable {
     /// provisional dictionary's order, which decides between places at the same distance), and a
     /// reason naming the nearest.
     /// The reason is nil unless `explain`.
-    private func proximity(_ c: PlaceRecord, excluding key: String, anchors: [Anchor], explain: Bool) -> (Double, String?) {
+    private func proximity(_ c: PlaceRecord, excluding key: Int, anchors: [Anchor], explain: Bool) -> (Double, String?) {
         var best = Double.infinity
         var nearest: Int?
         let cosLatitude = cos(c.location.latitude * Self.radiansPerDegree)

@@ -40,6 +40,9 @@ struct MentionFinder {
 
     init(lookup: any PlaceLookup) { self.lookup = lookup }
 
+    /// The per-text tables. The slot tables and `phrases` skip the run-time exclusivity checks,
+    /// which cost more than the reads they guard: each access is a single read or write, never
+    /// held across a call.
     private final class Memo {
         var keys: [String: String] = [:]
         var places: [String: [PlaceRecord]] = [:]
@@ -49,12 +52,17 @@ struct MentionFinder {
         var names: [String: (key: String, places: [PlaceRecord])] = [:]
         /// The words' keys of the document being searched, when the lookup's keys are
         /// `NameNormalizer` keys: the negative test before any phrase's text is built.
-        var phrases: PhraseKeys?
+        @exclusivity(unchecked) var phrases: PhraseKeys?
         /// `longestMatch` by start token: the rules ask about the neighbours of a name, which the
         /// main loop then reaches again. For each token `unknown`, `noMatch`, or the index of its
         /// match in `matches` (a slot per token is cheaper than hashing the token's index, and an
         /// `Int32` slot cheaper to fill than an optional mention).
-        var matchSlots: [Int32] = []
+        @exclusivity(unchecked) var matchSlots: [Int32] = []
+        /// `WordLists.of` each token's lower-cased text, by token (`unknownLists` until asked): the
+        /// rules ask about the same neighbours of every candidate name, and each ask is a hash of
+        /// the word.
+        @exclusivity(unchecked) var lists: [UInt32] = []
+        static let unknownLists = UInt32.max
         var matches: [RawMention] = []
         static let unknown: Int32 = -1
         static let noMatch: Int32 = -2
@@ -68,11 +76,13 @@ struct MentionFinder {
     }
 
     /// The key of a phrase and its places: the gazetteer's, and the continent of that name.
-    private func cachedName(_ surface: String) -> (key: String, places: [PlaceRecord]) {
+    /// `mayBeContinent` is false when the phrase's first word starts no continent's name: then its
+    /// lower-cased text (a string, and a hash) is not looked up.
+    private func cachedName(_ surface: String, mayBeContinent: Bool) -> (key: String, places: [PlaceRecord]) {
         if let known = memo.names[surface] { return known }
         let key = lookup.key(surface)
         var places = lookup.places(matchingKey: key)
-        if let continent = KnownNames.continentsByName[surface.lowercased()] { places.append(continent) }
+        if mayBeContinent, let continent = KnownNames.continentsByName[surface.lowercased()] { places.append(continent) }
         memo.names[surface] = (key, places)
         return (key, places)
     }
@@ -82,6 +92,15 @@ struct MentionFinder {
         let p = lookup.places(matchingKey: key)
         memo.places[key] = p
         return p
+    }
+
+    /// The word lists token `k` of `doc` (the document being searched) is in.
+    private func wordLists(_ doc: Document, _ k: Int) -> WordLists {
+        let known = memo.lists[k]
+        if known != Memo.unknownLists { return WordLists(rawValue: known) }
+        let lists = WordLists.of(doc.tokens[k].lowered)
+        memo.lists[k] = lists.rawValue
+        return lists
     }
 
     static let connectors: Set<String> = [
@@ -104,6 +123,7 @@ struct MentionFinder {
         memo.phrases = lookup.keysAreNameNormalizerKeys ? PhraseKeys(doc) : nil
         memo.matchSlots = Array(repeating: Memo.unknown, count: doc.tokens.count)
         memo.matches = []
+        memo.lists = Array(repeating: Memo.unknownLists, count: doc.tokens.count)
         var toponyms: [RawMention] = []
         var demonyms: [RawMention] = []
         var surnames = Set<String>()
@@ -239,33 +259,38 @@ struct MentionFinder {
 
     private func uncachedLongestMatch(_ doc: Document, _ i: Int) -> RawMention? {
         let t = doc.tokens
-        // Collect admissible end points first, then try the longest.
-        var ends: [Int] = []
+        // Collect admissible end points first, then try the longest. As bits (bit k: the phrase of
+        // tokens i...i+k): an array here was an allocation per capitalised word.
+        var ends: UInt64 = 0
         var j = i
-        while j < t.count, j - i < maxWords {
-            let tok = t[j]
+        while j < t.count, j - i < min(maxWords, UInt64.bitWidth) {
+            // Fields read in place: a copy of the token would retain its two strings.
             if j > i {
-                let glued = !tok.spaceBefore
-                if tok.kind == .symbol {
+                let glued = !t[j].spaceBefore
+                if t[j].kind == .symbol {
                     // "Winston-Salem", "St. Louis": a glued hyphen, or a dot after St/Mt/Ft.
-                    let hyphenOK = tok.text == "-" && glued && j + 1 < t.count && !t[j + 1].spaceBefore
-                    let dotOK = tok.text == "." && glued && ["st", "mt", "ft", "pt"].contains(t[j - 1].lowered)
+                    let hyphenOK = t[j].text == "-" && glued && j + 1 < t.count && !t[j + 1].spaceBefore
+                    let dotOK = t[j].text == "." && glued && ["st", "mt", "ft", "pt"].contains(t[j - 1].lowered)
                     guard hyphenOK || dotOK else { break }
                     j += 1
                     continue
                 }
-                if tok.kind != .word || tok.lowered == "'s" { break }
-                if !tok.isCapitalized, !WordLists.of(tok.lowered).has(.connector), !(glued && t[j - 1].text == "-") { break }
+                if t[j].kind != .word || t[j].lowered == "'s" { break }
+                if !t[j].isCapitalized, !wordLists(doc, j).has(.connector), !(glued && t[j - 1].text == "-") { break }
             }
-            if tok.kind == .word, tok.isCapitalized || j > i && t[j - 1].text == "-" { ends.append(j + 1) }
+            if t[j].kind == .word, t[j].isCapitalized || j > i && t[j - 1].text == "-" { ends |= 1 << UInt64(j - i) }
             j += 1
         }
         // Most phrases are no name at all: turn them down from the words' keys, without text.
-        let filter = WordLists.of(t[i].lowered).has(.continentFirstWord) ? nil : memo.phrases
-        for e in ends.reversed() {
+        let mayBeContinent = wordLists(doc, i).has(.continentFirstWord)
+        let filter = mayBeContinent ? nil : memo.phrases
+        while ends != 0 {
+            let k = UInt64.bitWidth - 1 - ends.leadingZeroBitCount
+            ends &= ~(1 << UInt64(k))
+            let e = i + k + 1
             if let filter, let h = filter.hash(tokens: i, e), !lookup.mayHaveName(keyHash: h) { continue }
             let surface = doc.text(tokens: i, e)
-            let (key, places) = cachedName(surface)
+            let (key, places) = cachedName(surface, mayBeContinent: mayBeContinent)
             if !places.isEmpty {
                 return RawMention(kind: .toponym, first: i, last: e, start: t[i].start, end: t[e - 1].end,
                                   surface: surface, key: key, candidates: places)
@@ -361,7 +386,7 @@ struct MentionFinder {
     /// "Ukrainian", "South African", "российские": a nationality word, as evidence for a country.
     private func demonym(_ doc: Document, _ i: Int) -> RawMention? {
         let t = doc.tokens
-        let lists = WordLists.of(t[i].lowered)
+        let lists = wordLists(doc, i)
         for n in [2, 1] where i + n <= t.count {
             // Only a word that starts a two-word demonym ("south") can start one: no string to build.
             if n == 2, !lists.has(.demonymFirstWord) { continue }
@@ -385,32 +410,32 @@ struct MentionFinder {
     private func annotate(_ doc: Document, _ m: inout RawMention) {
         let t = doc.tokens
         var p = m.first - 1
-        if p >= 0, WordLists.of(t[p].lowered).has(.directional) {
+        if p >= 0, wordLists(doc, p).has(.directional) {
             m.modifier = t[p].lowered
             p -= 1
         }
         while p >= 0, t[p].lowered == "the" { p -= 1 }
         if p >= 0 {
-            let before = WordLists.of(t[p].lowered)
+            let before = wordLists(doc, p)
             if before.has(.locative) { m.locativeCue = true }
             if before.has(.strongLocative) { m.strongCue = true }
             if before.has(.placeOnlyLocative) { m.placeOnlyCue = true }
         }
         // "state of Ohio", "region of Kursk"
-        if m.first >= 2, t[m.first - 1].lowered == "of", WordLists.of(t[m.first - 2].lowered).has(.adminWord) {
+        if m.first >= 2, t[m.first - 1].lowered == "of", wordLists(doc, m.first - 2).has(.adminWord) {
             m.generic = t[m.first - 2].lowered
             m.wantsRegion = true
         }
         let n = m.last
         guard n < t.count, t[n].kind == .word else { return }
-        let after = WordLists.of(t[n].lowered)
+        let after = wordLists(doc, n)
         guard after.has(.genericPlaceWord) else { return }
         m.generic = t[n].lowered
         m.wantsRegion = after.has(.adminWord)
         // "Ohio State University", "Kursk Region Police": the generic word starts an organisation's
         // name that follows; the place is the name before it.
         let startsOrganisation = n + 1 < t.count && t[n + 1].isCapitalized && t[n + 1].spaceBefore
-            && WordLists.of(t[n + 1].lowered).has(.organisationHead)
+            && wordLists(doc, n + 1).has(.organisationHead)
         if t[n].isCapitalized, !startsOrganisation {
             // "Laurel County", "Kursk Oblast": the capitalised generic word is part of the name.
             m.last = n + 1
@@ -434,7 +459,7 @@ struct MentionFinder {
             let tail = w.split(whereSeparator: { $0 == "'" || $0 == "\u{2019}" }).last ?? ""
             if ["m", "ve", "ll", "re", "d", "t", "s"].contains(String(tail)) { return true }
         }
-        let lists = WordLists.of(w)
+        let lists = wordLists(doc, m.first)
         if lists.has(.numberWord) { return true }
         if lists.has(WordLists(rawValue: WordLists.title.rawValue | WordLists.directional.rawValue | WordLists.unitDirection.rawValue)) { return true }
         let tokens = doc.tokens
@@ -445,7 +470,7 @@ struct MentionFinder {
             let gluedBefore = m.first >= 2 && tokens[m.first - 1].text == "-" && !t.spaceBefore && tokens[m.first - 2].kind == .word
             let gluedAfter = m.last + 1 < tokens.count && tokens[m.last].text == "-" && !tokens[m.last].spaceBefore
                 && !tokens[m.last + 1].spaceBefore && tokens[m.last + 1].kind == .word
-                && !WordLists.of(tokens[m.last + 1].lowered).has(.placeCompoundSuffix)
+                && !wordLists(doc, m.last + 1).has(.placeCompoundSuffix)
             if gluedBefore || gluedAfter { return true }
         }
         return false
@@ -456,10 +481,10 @@ struct MentionFinder {
     private func isSpeaker(_ doc: Document, _ m: RawMention) -> Bool {
         guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .district }) else { return false }
         let tokens = doc.tokens
-        if m.last < tokens.count, WordLists.of(tokens[m.last].lowered).has(.speechVerb) { return true }
+        if m.last < tokens.count, wordLists(doc, m.last).has(.speechVerb) { return true }
         // "…, said Welch." ends the clause; in "said Sudzha had fallen" the name starts a new one.
         let endsClause = m.last >= tokens.count || tokens[m.last].kind != .word
-        if m.first >= 1, endsClause, WordLists.of(tokens[m.first - 1].lowered).has(.speechVerb) { return true }
+        if m.first >= 1, endsClause, wordLists(doc, m.first - 1).has(.speechVerb) { return true }
         return m.first >= 2 && tokens[m.first - 1].lowered == "to" && tokens[m.first - 2].lowered == "according"
     }
 
@@ -469,7 +494,7 @@ struct MentionFinder {
     private func isGenericNounOrOrganisation(_ doc: Document, _ m: RawMention) -> Bool {
         guard m.last - m.first == 1 else { return false }
         let t = doc.tokens
-        let lists = WordLists.of(t[m.first].lowered)
+        let lists = wordLists(doc, m.first)
         if lists.has(.neverPlaceAlone) { return !followedByPlace(doc, m) }
         let townOnly = !m.candidates.contains { $0.kind <= .district }
         guard townOnly || lists.has(WordLists.commonWordLists), m.last + 1 < t.count, t[m.last].lowered == "of" else { return false }
@@ -482,7 +507,7 @@ struct MentionFinder {
     private func isEponym(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
         guard m.last < t.count, !t[m.last].isCapitalized else { return false }
-        return WordLists.of(t[m.last].lowered).has(.eponymHead)
+        return wordLists(doc, m.last).has(.eponymHead)
     }
 
     /// "Nelson Mandela" → "Mandela": a town-only match right after a capitalised word that is not
@@ -493,7 +518,7 @@ struct MentionFinder {
         let p = m.first - 1
         guard p >= 0, t[p].kind == .word, t[p].isCapitalized, !t[p].isAllCaps,
               doc.sentenceOf[p] == doc.sentenceOf[m.first] else { return false }
-        let lists = WordLists.of(t[p].lowered)
+        let lists = wordLists(doc, p)
         if lists.has(Self.notBeforeSecondPart) || KnownNames.abbreviations[t[p].text] != nil {
             return false
         }
@@ -524,14 +549,14 @@ struct MentionFinder {
         if m.candidates.contains(where: { $0.kind <= .district }) {
             // "Mary Loveless" (Mary is a Turkmen province): a given name, then a common surname.
             guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .country }), isGivenName(doc, m.first),
-                  n < t.count, t[n].spaceBefore, isCommonSurname(t[n]),
+                  n < t.count, t[n].spaceBefore, isCommonSurname(doc, n),
                   !(longestMatch(doc, n)?.candidates.contains { $0.kind <= .region } ?? false) else { return false }
             return true
         }
         guard n < t.count, t[n].kind == .word, t[n].isCapitalized, t[n].spaceBefore,
               doc.sentenceOf[n] == doc.sentenceOf[m.first] else { return false }
         if t[n].isAllCaps, t[n].text.unicodeScalars.count > 1 { return false }
-        if WordLists.of(t[n].lowered).has(Self.notAfterFirstPart) { return false }
+        if wordLists(doc, n).has(Self.notAfterFirstPart) { return false }
         guard let next = longestMatch(doc, n) else { return true }
         // "Barry M. George": an initial and a name follow.
         if t[n].text.unicodeScalars.count == 1, n + 2 < t.count, t[n + 1].text == ".", t[n + 2].isCapitalized,
@@ -540,8 +565,9 @@ struct MentionFinder {
         return isGivenName(doc, m.first) && !next.candidates.contains { $0.kind <= .region }
     }
 
-    private func isCommonSurname(_ tok: Token) -> Bool {
-        tok.kind == .word && tok.isCapitalized && !tok.isAllCaps && WordLists.of(tok.lowered).has(.censusSurname)
+    private func isCommonSurname(_ doc: Document, _ k: Int) -> Bool {
+        let tok = doc.tokens[k]
+        return tok.kind == .word && tok.isCapitalized && !tok.isAllCaps && wordLists(doc, k).has(.censusSurname)
     }
 
     /// A capitalised common given name (`Lexicon.givenNames`, `PersonalNames.givenNames`) that is
@@ -549,7 +575,7 @@ struct MentionFinder {
     private func isGivenName(_ doc: Document, _ k: Int) -> Bool {
         let tok = doc.tokens[k]
         guard tok.kind == .word, tok.isCapitalized, !tok.isAllCaps else { return false }
-        let lists = WordLists.of(tok.lowered)
+        let lists = wordLists(doc, k)
         guard lists.has(.censusGivenName) else { return false }
         return lists.has(.givenName) || !(doc.isSentenceInitial(k) && lists.has(WordLists.commonWordLists))
     }
@@ -568,7 +594,7 @@ struct MentionFinder {
         if p >= 0, t[p].text == "." { p -= 1 }
         guard p >= 0, t[p].kind == .word, doc.sentenceOf[p] == doc.sentenceOf[m.first] else { return false }
         let w = t[p].lowered
-        let lists = WordLists.of(w)
+        let lists = wordLists(doc, p)
         if lists.has(.title), t[p].isCapitalized || w.count > 3 { return true }
         if t[p].isCapitalized, lists.has(.givenName) { return true }
         // A Census given name before a town-only name ("Joseph Welch"); before a region or country
@@ -589,7 +615,7 @@ struct MentionFinder {
         let t = doc.tokens
         var n = m.last
         while n < t.count, n - m.last < 3, t[n].isCapitalized {
-            let lists = WordLists.of(t[n].lowered)
+            let lists = wordLists(doc, n)
             if lists.has(.nonLocatingHead) { return true }
             if lists.has(.organisationHead) { return false }
             if lists.has(.genericPlaceWord) { return false }
@@ -600,7 +626,7 @@ struct MentionFinder {
 
     /// "March 3", "May 2024", "6 August": a month name next to a number is a date.
     private func isDate(_ doc: Document, _ m: RawMention) -> Bool {
-        guard m.last - m.first == 1, WordLists.of(doc.tokens[m.first].lowered).has(.month) else { return false }
+        guard m.last - m.first == 1, wordLists(doc, m.first).has(.month) else { return false }
         let t = doc.tokens
         let before = m.first > 0 && t[m.first - 1].kind == .number
         let after = m.last < t.count && t[m.last].kind == .number
@@ -609,7 +635,7 @@ struct MentionFinder {
 
     private func isCalendarWord(_ doc: Document, _ m: RawMention) -> Bool {
         guard m.last - m.first == 1 else { return false }
-        return WordLists.of(doc.tokens[m.first].lowered).has(WordLists(rawValue: WordLists.weekday.rawValue | WordLists.month.rawValue))
+        return wordLists(doc, m.first).has(WordLists(rawValue: WordLists.weekday.rawValue | WordLists.month.rawValue))
     }
 
     /// True when every word of the match is an ordinary English word ("Reading", "Nice", "March")
@@ -618,9 +644,9 @@ struct MentionFinder {
         // Countries, and counties named in full ("Henry County"), are never ordinary words.
         if m.candidates.contains(where: { $0.kind <= .country || $0.kind == .district }) { return false }
         // A town named like people ("Lee", "Barry", "Douglas"): common as given name and as surname.
-        if m.last - m.first == 1, WordLists.of(doc.tokens[m.first].lowered).hasAll(Self.givenAndSurname) { return true }
+        if m.last - m.first == 1, wordLists(doc, m.first).hasAll(Self.givenAndSurname) { return true }
         for k in m.first..<m.last where doc.tokens[k].kind == .word {
-            let lists = WordLists.of(doc.tokens[k].lowered)
+            let lists = wordLists(doc, k)
             if !lists.has(WordLists.commonWordLists), !lists.has(.givenName) { return false }
         }
         return true
@@ -648,9 +674,9 @@ struct MentionFinder {
     private func townBeforeCityInstitution(_ doc: Document, _ m: RawMention) -> RawMention? {
         let t = doc.tokens
         guard m.last - m.first >= 2, t[m.last - 1].lowered == "city", m.last < t.count, t[m.last].isCapitalized,
-              WordLists.of(t[m.last].lowered).has(Self.institutionWords) else { return nil }
+              wordLists(doc, m.last).has(Self.institutionWords) else { return nil }
         let head = doc.text(tokens: m.first, m.last - 1)
-        let (key, places) = cachedName(head)
+        let (key, places) = cachedName(head, mayBeContinent: wordLists(doc, m.first).has(.continentFirstWord))
         let largest = { (c: [PlaceRecord]) in c.filter { $0.kind == .place }.map { $0.population ?? 0 }.max() ?? -1 }
         guard largest(places) >= max(largest(m.candidates), 0) else { return nil }
         return RawMention(kind: .toponym, first: m.first, last: m.last - 1, start: m.start, end: t[m.last - 2].end,

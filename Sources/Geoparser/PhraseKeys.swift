@@ -19,16 +19,18 @@ import Gazetteer
 /// Ukrainian one) `hash(tokens:_:)` returns nil and the caller normalises the text itself.
 ///
 /// Cost: O(length of the word) once per word, O(key bytes) per phrase; no allocation per phrase.
-/// Not thread-safe: one instance per document and thread.
+/// Not thread-safe: one instance per document and thread. Its tables skip the run-time exclusivity
+/// checks (a check costs more than the read it guards here, and each is read and written only
+/// within one method call, never across a call that could reach the same table).
 final class PhraseKeys {
     private let doc: Document
     /// The keys of the words computed so far, back to back.
-    private var bytes: [UInt8] = []
-    private var words: [Word?]
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var words: [Word?]
     /// For each word, whether the gap back to the word before it separates (`isSeparatingGap`):
     /// 0 not yet known, 1 yes, 2 no. A phrase of n words is tried with each of up to six ends, so
     /// each gap would otherwise be read again for every phrase that spans it.
-    private var gapSeparates: [UInt8]
+    @exclusivity(unchecked) private var gapSeparates: [UInt8]
 
     private struct Word {
         var start: Int
