@@ -542,7 +542,9 @@ struct MentionFinder {
         | WordLists.organisationHead.rawValue)
 
     /// "Paris Hilton", "Nelson Mandela" → "Nelson": a town-only match followed by a capitalised word
-    /// that is not a name the gazetteer knows, a generic word or a title.
+    /// that is not a name the gazetteer knows, a generic word or a title; or by an initial and a
+    /// name ("Barry M. George"); or a common given name before a name that is only a town's ("Lee
+    /// Rashid") or, for a given name that is also a province, before a common surname ("Mary Walker").
     private func isFirstPartOfName(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
         let n = m.last
@@ -555,12 +557,13 @@ struct MentionFinder {
         }
         guard n < t.count, t[n].kind == .word, t[n].isCapitalized, t[n].spaceBefore,
               doc.sentenceOf[n] == doc.sentenceOf[m.first] else { return false }
-        if t[n].isAllCaps, t[n].text.unicodeScalars.count > 1 { return false }
+        if t[n].isAllCaps {
+            // "Barry M. George": only an initial with its full stop, then a name, is a middle name.
+            return t[n].text.unicodeScalars.count == 1 && n + 2 < t.count && t[n + 1].text == "."
+                && t[n + 2].kind == .word && t[n + 2].isCapitalized && !t[n + 2].isAllCaps
+        }
         if wordLists(doc, n).has(Self.notAfterFirstPart) { return false }
         guard let next = longestMatch(doc, n) else { return true }
-        // "Barry M. George": an initial and a name follow.
-        if t[n].text.unicodeScalars.count == 1, n + 2 < t.count, t[n + 1].text == ".", t[n + 2].isCapitalized,
-           t[n + 2].kind == .word, !t[n + 2].isAllCaps { return true }
         // "Lee Rashid": a common given name before a name that is only a town's ("Rashid", Egypt).
         return isGivenName(doc, m.first) && !next.candidates.contains { $0.kind <= .region }
     }
