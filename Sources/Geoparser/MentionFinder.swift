@@ -648,6 +648,10 @@ struct MentionFinder {
         if m.candidates.contains(where: { $0.kind <= .country || $0.kind == .district }) { return false }
         // A town named like people ("Lee", "Barry", "Douglas"): common as given name and as surname.
         if m.last - m.first == 1, wordLists(doc, m.first).hasAll(Self.givenAndSurname) { return true }
+        // A small town named like a family ("Welch", "Barnett"): a cue somewhere in the text must say
+        // it is the town ("killing Welch" is the man; "near Welch" the town).
+        if m.last - m.first == 1, wordLists(doc, m.first).has(.censusSurname), !m.candidates.contains(where: { $0.kind <= .region }),
+           (m.candidates.map { $0.population ?? 0 }.max() ?? 0) < 50_000 { return true }
         for k in m.first..<m.last where doc.tokens[k].kind == .word {
             let lists = wordLists(doc, k)
             if !lists.has(WordLists.commonWordLists), !lists.has(.givenName) { return false }

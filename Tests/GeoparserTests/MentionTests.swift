@@ -192,6 +192,10 @@ struct MentionTests {
         ("Pictured are Mary Walker and her son, who live in Ohio.", ["Ohio"]),
         // "Will" opening a question is not a given name: the country stays.
         ("Will Ukraine join the alliance?", ["Ukraine"]),
+        // A small town named like a family (Welch, West Virginia: 1,973 people) needs a cue once in
+        // the text: without one it is the man.
+        ("Police charged a teenager with killing Welch, officials in Ohio said. Welch was 19.", ["Ohio"]),
+        ("Police charged a teenager with killing Welch. The road near Welch was closed.", ["Welch", "Welch"]),
     ])
     func censusNames(text: String, expected: [String]) { #expect(names(text) == expected) }
 
