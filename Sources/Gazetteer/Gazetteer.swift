@@ -214,6 +214,20 @@ public final class Gazetteer: Sendable {
         return nil
     }
 
+    /// Every name of the entry with this id (see `place(id:)`), its own name first; empty when no
+    /// entry has the id. For callers that need to know how a key-matched name is spelled.
+    package func names(ofPlaceID id: String) -> [String] {
+        if id.hasPrefix("geonames:"), let n = Int32(id.dropFirst("geonames:".count)), let i = places.index(ofGeonameID: n) {
+            return [places.name(i)] + places.alternates(i)
+        }
+        if id.hasPrefix("iso3166-1:"), let c = countryByCode[String(id.dropFirst("iso3166-1:".count)).uppercased()] {
+            return countries[c].allNames.filter { $0.1 != .code }.map(\.0)
+        }
+        if let r = regionByID[id] { return regions[r].allNames.map(\.0) }
+        if let d = districtByID[id] { return districts[d].allNames.map(\.0) }
+        return []
+    }
+
     /// The country with this ISO 3166-1 alpha-2 or alpha-3 code (any case), or nil.
     public func country(code: String) -> Place? {
         countryByCode[code.uppercased()].map(countryPlace)

@@ -76,6 +76,19 @@ struct GazetteerLookup: PlaceLookup {
         return out
     }
 
+    func places(_ places: [PlaceRecord], spelledLike word: String) -> [PlaceRecord] {
+        let plain = Self.plain(word)
+        return places.filter { p in
+            p.kind == .continent || gazetteer.names(ofPlaceID: p.id).contains { Self.plain($0) == plain }
+        }
+    }
+
+    /// Lower case without diacritics or apostrophes: "Sudža" and "sudza", "L’gov" and "lgov" are the same.
+    private static func plain(_ s: String) -> String {
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .filter { $0 != "'" && $0 != "\u{2019}" }
+    }
+
     static func kind(_ k: PlaceKind) -> PlaceRecord.Kind {
         switch k {
         case .country: .country

@@ -82,6 +82,11 @@ struct MentionFinder {
         if let known = memo.names[surface] { return known }
         let key = lookup.key(surface)
         var places = lookup.places(matchingKey: key)
+        // A short word must be spelled as one of the place's names: through the key's folding,
+        // "El" would be Yell and Jijel, "Sunny" Suni.
+        if !places.isEmpty, surface.utf8.count <= Self.literalWordLength, surface.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x20 }) {
+            places = lookup.places(places, spelledLike: surface)
+        }
         if mayBeContinent, let continent = KnownNames.continentsByName[surface.lowercased()] { places.append(continent) }
         memo.names[surface] = (key, places)
         return (key, places)
@@ -102,6 +107,10 @@ struct MentionFinder {
         memo.lists[k] = lists.rawValue
         return lists
     }
+
+    /// Up to this many letters, a one-word name must match a place's spelling, not only its key
+    /// (`PlaceLookup.places(_:spelledLike:)`).
+    static let literalWordLength = 5
 
     static let connectors: Set<String> = [
         "de", "la", "le", "les", "del", "della", "di", "do", "da", "dos", "das", "du", "des", "of", "upon",

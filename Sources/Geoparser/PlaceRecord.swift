@@ -68,10 +68,16 @@ package protocol PlaceLookup: Sendable {
     /// True when `places(matchingKey:)` never lists two records with the same `id`, so that the
     /// resolver need not dedupe a mention's candidates. False by default.
     var placesHaveDistinctIDs: Bool { get }
+    /// The places among `places` (as `places(matchingKey:)` gave them) with a name spelled like
+    /// `word` up to case and diacritics: the key folds spellings together ("Yell" and "El" share
+    /// one), which for a short word finds more false friends than variant spellings. All of
+    /// `places` by default.
+    func places(_ places: [PlaceRecord], spelledLike word: String) -> [PlaceRecord]
 }
 
 extension PlaceLookup {
     package var keysAreNameNormalizerKeys: Bool { false }
     package func mayHaveName(keyHash: UInt64) -> Bool { true }
     package var placesHaveDistinctIDs: Bool { false }
+    package func places(_ places: [PlaceRecord], spelledLike word: String) -> [PlaceRecord] { places }
 }

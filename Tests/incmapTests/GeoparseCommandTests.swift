@@ -125,6 +125,23 @@ struct GeoparseCommandTests {
         #expect((into["subject"] as? [String: Any])?["placeId"] as? String == "iso3166-1:RU")
     }
 
+    @Test("a short word must be spelled as a place's name, not only share its matching key",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func shortWordsSpelledAsNames() throws {
+        // The matching key folds y/j to i and drops a doubled letter, so "Sunny" has the key of
+        // Suni (Sardinia, GeoNames 3166030) and "El" that of Yell and Jijel (GeoNames 2492913).
+        // Neither is spelled so: only Odesa is a place here.
+        let text = "Residents of the Sunny Hills estate in Odesa were evacuated, and El Rashidi said the road was shut."
+        let r = try run(["-", "--format", "jsonl"], stdin: Data(text.utf8))
+        #expect(r.status == 0)
+        let names = (try json(r.stdout)["toponyms"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names == ["Odesa"])
+        // Spelled as the town is, the short name is found.
+        let suni = try run(["-", "--format", "jsonl"], stdin: Data("They drove from Suni to Oristano on Sunday.".utf8))
+        let found = (try json(suni.stdout)["toponyms"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(found.first == "Suni")
+    }
+
     @Test("the same text on stdin and as a file gives the same output",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func stdinMatchesFile() throws {
