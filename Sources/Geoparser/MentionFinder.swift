@@ -177,7 +177,11 @@ struct MentionFinder {
                 continue
             }
             if isSecondPartOfName(doc, m) {
-                surnames.insert(m.key)
+                // "Nelson Mandela": a surname for the whole text. "Metropolitan Atlanta": a city of
+                // 100,000 or more after a word that is no given name is only this time part of a
+                // longer name.
+                if isGivenName(doc, m.first - 1) || wordLists(doc, m.first - 1).has(.givenName)
+                    || (m.candidates.map { $0.population ?? 0 }.max() ?? 0) < 100_000 { surnames.insert(m.key) }
                 i = m.last
                 continue
             }
@@ -540,7 +544,8 @@ struct MentionFinder {
     /// Lists whose words, capitalised before a name, are not a first name (`isSecondPartOfName`).
     private static let notBeforeSecondPart = WordLists(rawValue: WordLists.functionWord.rawValue
         | WordLists.genericPlaceWord.rawValue | WordLists.directional.rawValue | WordLists.locative.rawValue
-        | WordLists.demonym.rawValue | WordLists.month.rawValue | WordLists.weekday.rawValue)
+        | WordLists.demonym.rawValue | WordLists.month.rawValue | WordLists.weekday.rawValue
+        | WordLists.numberWord.rawValue)
 
     static let givenAndSurname = WordLists(rawValue: WordLists.censusGivenName.rawValue | WordLists.censusSurname.rawValue)
 
