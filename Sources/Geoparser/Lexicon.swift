@@ -134,6 +134,15 @@ enum Lexicon {
     /// Prepositions that only a place follows: the cue that a surname seen elsewhere with a given
     /// name ("Brett Hartmann") is here a place after all ("in Hartmann"). "to", "from", "at" and
     /// "with" are followed by people as often.
+    /// Lower-case nouns that, right after a capitalised name, say it is a place: "a Concord
+    /// resident", "the Sochi mayoral race", "Richmond police", "Atlanta officials".
+    static let placeHeadNouns: Set<String> = [
+        "resident", "residents", "native", "natives", "police", "mayor", "mayoral", "officials",
+        "authorities", "suburb", "suburbs", "neighborhood", "neighbourhood", "neighborhoods",
+        "neighbourhoods", "outskirts", "councilman", "councilwoman", "councillor", "councilor",
+        "homeowners", "voters", "townspeople", "villagers",
+    ]
+
     static let placeOnlyLocatives: Set<String> = [
         "in", "near", "outside", "inside", "throughout", "across", "в", "во", "около", "возле", "біля",
     ]
@@ -302,6 +311,7 @@ struct WordLists: Sendable {
     static let demonymFirstWord = WordLists(rawValue: 1 << 24) // MentionFinder.demonymFirstWords
     static let censusGivenName = WordLists(rawValue: 1 << 25) // PersonalNames.givenNames
     static let censusSurname = WordLists(rawValue: 1 << 26)   // PersonalNames.surnames
+    static let placeHeadNoun = WordLists(rawValue: 1 << 27)   // Lexicon.placeHeadNouns
 
     /// `Lexicon.isCommonWord`: the lists it consults.
     static let commonWordLists = WordLists(rawValue: functionWord.rawValue | commonWord.rawValue | month.rawValue
@@ -334,6 +344,7 @@ struct WordLists: Sendable {
         add(Lexicon.locativePrepositions, .locative)
         add(Lexicon.strongLocatives, .strongLocative)
         add(Lexicon.placeOnlyLocatives, .placeOnlyLocative)
+        add(Lexicon.placeHeadNouns, .placeHeadNoun)
         add(Lexicon.speechVerbs, .speechVerb)
         add(Lexicon.organisationHeads, .organisationHead)
         add(Lexicon.nonLocatingHeads, .nonLocatingHead)

@@ -442,6 +442,11 @@ struct MentionFinder {
         let n = m.last
         guard n < t.count, t[n].kind == .word else { return }
         let after = wordLists(doc, n)
+        // "a Concord resident", "Richmond police": a noun said of places' people and offices.
+        if !t[n].isCapitalized, after.has(.placeHeadNoun) {
+            m.strongCue = true
+            m.placeOnlyCue = true
+        }
         guard after.has(.genericPlaceWord) else { return }
         m.generic = t[n].lowered
         m.wantsRegion = after.has(.adminWord)
@@ -546,6 +551,9 @@ struct MentionFinder {
         | WordLists.genericPlaceWord.rawValue | WordLists.directional.rawValue | WordLists.locative.rawValue
         | WordLists.demonym.rawValue | WordLists.month.rawValue | WordLists.weekday.rawValue
         | WordLists.numberWord.rawValue)
+
+    static let givenOrSurname = WordLists(rawValue: WordLists.censusGivenName.rawValue | WordLists.censusSurname.rawValue
+                                          | WordLists.givenName.rawValue)
 
     static let givenAndSurname = WordLists(rawValue: WordLists.censusGivenName.rawValue | WordLists.censusSurname.rawValue)
 
@@ -680,7 +688,15 @@ struct MentionFinder {
         guard m.last + 1 < t.count, t[m.last + 1].isCapitalized else { return false }
         if t[m.last].text == "," {
             if KnownNames.abbreviations[t[m.last + 1].text] != nil { return true }
-            return longestMatch(doc, m.last + 1)?.candidates.contains { $0.kind <= .district } ?? false
+            guard let next = longestMatch(doc, m.last + 1) else { return false }
+            if next.candidates.contains(where: { $0.kind <= .district }) { return true }
+            // "Cleveland, Columbus, Dayton and Cincinnati": the first of a list whose next member
+            // is a town not named like people, and the list goes on.
+            let namedLikePeople = next.last - next.first == 1
+                && wordLists(doc, next.first).has(Self.givenOrSurname)
+            guard !namedLikePeople, next.last + 1 < t.count, t[next.last + 1].isCapitalized else { return false }
+            let w = t[next.last].lowered
+            return w == "," || w == "and" || w == "or"
         }
         if t[m.last].lowered == "and" || t[m.last].lowered == "or" {
             return longestMatch(doc, m.last + 1)?.candidates.contains { $0.kind <= .region } ?? false
