@@ -312,6 +312,7 @@ struct WordLists: Sendable {
     static let censusGivenName = WordLists(rawValue: 1 << 25) // PersonalNames.givenNames
     static let censusSurname = WordLists(rawValue: 1 << 26)   // PersonalNames.surnames
     static let placeHeadNoun = WordLists(rawValue: 1 << 27)   // Lexicon.placeHeadNouns
+    static let englishWord = WordLists(rawValue: 1 << 28)     // EnglishWords.placeNamedWords
 
     /// `Lexicon.isCommonWord`: the lists it consults.
     static let commonWordLists = WordLists(rawValue: functionWord.rawValue | commonWord.rawValue | month.rawValue
@@ -345,6 +346,7 @@ struct WordLists: Sendable {
         add(Lexicon.strongLocatives, .strongLocative)
         add(Lexicon.placeOnlyLocatives, .placeOnlyLocative)
         add(Lexicon.placeHeadNouns, .placeHeadNoun)
+        add(EnglishWords.placeNamedWords, .englishWord)
         add(Lexicon.speechVerbs, .speechVerb)
         add(Lexicon.organisationHeads, .organisationHead)
         add(Lexicon.nonLocatingHeads, .nonLocatingHead)

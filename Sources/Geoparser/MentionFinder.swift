@@ -138,10 +138,16 @@ struct MentionFinder {
         var surnames = Set<String>()
         var needCue: [Int] = []  // indices into toponyms of matches that are also ordinary words
         let t = doc.tokens
+        let members = listsBeforePluralGeneric(doc)
         var i = 0
         while i < t.count {
             guard t[i].kind == .word, t[i].isCapitalized || isCyrillicLower(t[i]) && KnownNames.demonyms[t[i].lowered] != nil else {
                 i += 1
+                continue
+            }
+            if let member = members[i], let m = listMember(doc, first: i, last: member.last, generic: member.generic) {
+                toponyms.append(m)
+                i = m.last
                 continue
             }
             if let abbreviation = abbreviation(doc, i) {
@@ -208,13 +214,18 @@ struct MentionFinder {
                 continue
             }
             annotate(doc, &m)
+            // "R-Charleston", a dateline: the text itself says this is a place.
+            if isPartyAndHometown(doc, m) || t[m.first].isAllCaps && isDateline(doc, m.first) {
+                m.strongCue = true
+                m.placeOnlyCue = true
+            }
             if isCalendarWord(doc, m), m.generic == nil, !followedByPlace(doc, m) {
                 // "on Monday", "in March": a weekday or month is a place only with its region after it.
                 i = m.last
                 continue
             }
             if isOrdinaryWord(doc, m) {
-                if doc.isSentenceInitial(m.first), !m.locativeCue, m.generic == nil, !followedByPlace(doc, m) {
+                if doc.isSentenceInitial(m.first), !m.locativeCue, !m.strongCue, m.generic == nil, !followedByPlace(doc, m) {
                     i = m.last
                     continue
                 }
@@ -236,6 +247,82 @@ struct MentionFinder {
             .filter { !surnames.contains($0.key) || $0.placeOnlyCue || $0.last - $0.first > 1 }
             .map { withoutArticle(doc, $0) }
         return (toponyms, demonyms)
+    }
+
+    /// Plural administrative words and their singular: "the Kursk and Belgorod regions".
+    static let pluralGenerics: [String: String] = [
+        "regions": "region", "oblasts": "oblast", "provinces": "province", "states": "state",
+        "counties": "county", "parishes": "parish", "districts": "district", "governorates": "governorate",
+        "prefectures": "prefecture", "territories": "territory", "krais": "krai",
+    ]
+
+    /// "the Kursk and Belgorod regions", "Barrow, Jackson and Madison counties": the names of a
+    /// list joined by commas and "and"/"or" before a plural administrative word, by the index of
+    /// each name's first token: its last token (exclusive) and the singular generic word.
+    private func listsBeforePluralGeneric(_ doc: Document) -> [Int: (last: Int, generic: String)] {
+        let t = doc.tokens
+        var out: [Int: (last: Int, generic: String)] = [:]
+        for k in t.indices where t[k].kind == .word && !t[k].isCapitalized {
+            guard let generic = Self.pluralGenerics[t[k].lowered] else { continue }
+            var found: [(Int, Int)] = []
+            var end = k
+            var joined = false
+            while end > 0 {
+                // One name: the capitalised words right before `end`.
+                var start = end
+                while start > 0, t[start - 1].kind == .word, t[start - 1].isCapitalized, start > end - 3 { start -= 1 }
+                guard start < end, doc.sentenceOf[start] == doc.sentenceOf[k] else { break }
+                found.append((start, end))
+                guard start >= 2 else { break }
+                let sep = t[start - 1].lowered
+                if sep == "and" || sep == "or" || sep == "&" {
+                    joined = true
+                } else if sep != "," {
+                    break
+                }
+                end = start - 1
+            }
+            // "and" or "or" must join the list: "the Baltic states" is one name, not a list.
+            guard joined, found.count >= 2 else { continue }
+            for (a, b) in found { out[a] = (b, generic) }
+        }
+        return out
+    }
+
+    /// One name of a list before a plural administrative word: for counties and parishes the
+    /// county or parish of that name ("Jackson" of "Jackson and Madison counties" is Jackson
+    /// County); for regions, oblasts, provinces and states the name, asking for a region. Nil
+    /// when the gazetteer has no such unit, so that the usual rules decide.
+    private func listMember(_ doc: Document, first: Int, last: Int, generic: String) -> RawMention? {
+        let t = doc.tokens
+        let surface = doc.text(tokens: first, last)
+        var m: RawMention
+        if generic == "county" || generic == "parish" {
+            let (_, places) = cachedName(surface + " " + generic.capitalized, mayBeContinent: false)
+            let units = places.filter { $0.kind == .district }
+            guard !units.isEmpty else { return nil }
+            m = RawMention(kind: .toponym, first: first, last: last, start: t[first].start, end: t[last - 1].end,
+                           surface: surface, key: cachedKey(surface + " " + generic), candidates: units)
+        } else {
+            let (key, places) = cachedName(surface, mayBeContinent: false)
+            guard places.contains(where: { $0.kind <= .district }) else { return nil }
+            m = RawMention(kind: .toponym, first: first, last: last, start: t[first].start, end: t[last - 1].end,
+                           surface: surface, key: key, candidates: places)
+            m.wantsRegion = true
+        }
+        m.generic = generic
+        m.strongCue = true
+        m.placeOnlyCue = true
+        return m
+    }
+
+    /// "Sen. Ray Miller, D-Columbus", "Rep. Jay Roberts (R-Ocilla)": the party letter and hometown
+    /// after a US legislator's name.
+    private func isPartyAndHometown(_ doc: Document, _ m: RawMention) -> Bool {
+        let t = doc.tokens
+        guard m.first >= 3, t[m.first - 1].text == "-", !t[m.first - 1].spaceBefore, !t[m.first].spaceBefore,
+              ["D", "R", "I"].contains(t[m.first - 2].text) else { return false }
+        return t[m.first - 3].text == "," || t[m.first - 3].text == "("
     }
 
     /// "the United States", "The U.S.", "the Ukraine": the name is matched with its article (some
@@ -391,7 +478,15 @@ struct MentionFinder {
         guard doc.isSentenceInitial(i) || (i >= 1 && (doc.tokens[i - 1].text == "\n" || doc.tokens[i - 1].kind == .number))
         else { return false }
         var j = i
-        while j < doc.tokens.count, j - i < 4, doc.tokens[j].isAllCaps { j += 1 }
+        while j < doc.tokens.count, j - i < 4 {
+            if doc.tokens[j].isAllCaps {
+                j += 1
+            } else if doc.tokens[j].text == ".", j > i, ["st", "ft", "mt"].contains(doc.tokens[j - 1].lowered) {
+                j += 1  // "ST. PAUL --"
+            } else {
+                break
+            }
+        }
         guard j < doc.tokens.count else { return false }
         return [",", "-", "\u{2014}", "\u{2013}", "(", ":"].contains(doc.tokens[j].text)
     }
@@ -486,6 +581,7 @@ struct MentionFinder {
         // "Wal-Mart", "Tri-State": a town name glued by a hyphen to a word is part of a compound.
         if !m.candidates.contains(where: { $0.kind <= .district }) {
             let gluedBefore = m.first >= 2 && tokens[m.first - 1].text == "-" && !t.spaceBefore && tokens[m.first - 2].kind == .word
+                && !isPartyAndHometown(doc, m)
             let gluedAfter = m.last + 1 < tokens.count && tokens[m.last].text == "-" && !tokens[m.last].spaceBefore
                 && !tokens[m.last + 1].spaceBefore && tokens[m.last + 1].kind == .word
                 && !wordLists(doc, m.last + 1).has(.placeCompoundSuffix)
@@ -674,6 +770,10 @@ struct MentionFinder {
         // it is the town ("killing Welch" is the man; "near Welch" the town).
         if m.last - m.first == 1, wordLists(doc, m.first).has(.censusSurname), !m.candidates.contains(where: { $0.kind <= .region }),
            (m.candidates.map { $0.population ?? 0 }.max() ?? 0) < 50_000 { return true }
+        // A town under 100,000 named with an English word ("Concord", "Superior", "Landmark"):
+        // a cue somewhere in the text must say it is the town.
+        if m.last - m.first == 1, wordLists(doc, m.first).has(.englishWord), !m.candidates.contains(where: { $0.kind <= .region }),
+           (m.candidates.map { $0.population ?? 0 }.max() ?? 0) < 100_000 { return true }
         for k in m.first..<m.last where doc.tokens[k].kind == .word {
             let lists = wordLists(doc, k)
             if !lists.has(WordLists.commonWordLists), !lists.has(.givenName) { return false }

@@ -56,6 +56,10 @@ struct MentionTests {
         ("She moved to Reading last year.", ["Reading"]),
         ("The port of Mobile, Alabama, flooded.", ["Mobile", "Alabama"]),
         ("Delegates met in Nice and then in Bath.", ["Nice", "Bath"]),
+        // "superior" is in the SCOWL English word list, and no Superior has 100,000 people: the
+        // name needs a cue once in the text, and then every mention counts.
+        ("A Superior Court judge heard the case.", []),
+        ("Flooding closed roads in Superior. Superior officials opened a shelter.", ["Superior", "Superior"]),
     ])
     func commonWords(text: String, expected: [String]) { #expect(names(text) == expected) }
 
@@ -209,6 +213,14 @@ struct MentionTests {
         // All-capitals datelines, with a colon or after the date.
         ("KYIV: Shelling resumed overnight.", ["KYIV"]),
         ("March 15, 2024 SUMY -- Shelling resumed overnight.", ["SUMY"]),
+        // A dateline is a cue: "superior" is an English word, but here the town.
+        ("Bridge reopens. SUPERIOR \u{2014} The bridge reopened on Monday.", ["SUPERIOR"]),
+        // A US legislator's party and hometown: the hometown is a place, glued hyphen or not.
+        ("Rep. Joe Hartman, R-Superior, voted against the bill.", ["Superior"]),
+        // Lists before a plural generic word: each name is the unit.
+        ("The Kursk and Belgorod regions were shelled.", ["Kursk", "Belgorod"]),
+        // A noun said of a place's people or offices is a cue, at the start of a sentence too.
+        ("Superior officials opened a shelter.", ["Superior"]),
         // A region named like a woman closes a list of regions.
         ("Singers came from Ohio, Alabama and Virginia.", ["Ohio", "Alabama", "Virginia"]),
     ])

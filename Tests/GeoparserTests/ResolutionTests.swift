@@ -105,4 +105,20 @@ struct ResolutionTests {
         #expect(result.toponyms[0].place?.name == "Sudzha")
         #expect(result.toponyms[1].place == nil)
     }
+
+    @Test("names listed before a plural administrative word are those units: the Kursk and Belgorod regions, Washington and Henry counties")
+    func listBeforePluralGeneric() {
+        // Without "regions" the bare names are the cities (GeoNames 538560, 578072).
+        let cities = parser.parse("Drones hit Kursk and Belgorod overnight.").toponyms.map { $0.place?.id }
+        #expect(cities == ["geonames:538560", "geonames:578072"])
+        let regions = parser.parse("Drones hit the Kursk and Belgorod regions overnight.").toponyms
+        #expect(regions.map(\.text) == ["Kursk", "Belgorod"])
+        #expect(regions.map { $0.place?.id } == ["iso3166-2:RU-KRS", "iso3166-2:RU-BEL"])
+        // "Washington" and "Henry" alone are a city and a given name; before "counties" each is its county.
+        let counties = parser.parse("Storms closed schools in Washington and Henry counties on Monday.").toponyms
+        #expect(counties.map(\.text) == ["Washington", "Henry"])
+        #expect(counties.allSatisfy { $0.place?.kind == .district })
+        // No list: "the Baltic states" is a name of its own, and "Ohio and other states" names Ohio only.
+        #expect(parser.parse("Ohio and other states sued.").toponyms.map(\.text) == ["Ohio"])
+    }
 }

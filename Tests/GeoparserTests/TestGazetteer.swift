@@ -75,6 +75,11 @@ struct TestGazetteer: PlaceLookup {
         (["Washington County", "Washington Co"], place("us-census:42125", "Washington County", .district, "US", "iso3166-2:US-PA", 109_013, 40.18905, -80.24813)),
         (["Washington County", "Washington Co"], place("us-census:01129", "Washington County", .district, "US", "iso3166-2:US-AL", 2_672, 31.40724, -88.20783)),
         (["Kursk Oblast", "Kursk", "Курская область"], place("iso3166-2:RU-KRS", "Kursk Oblast", .region, "RU", "iso3166-2:RU-KRS", nil, 51.6, 36.1)),
+        (["Belgorod Oblast", "Belgorod"], place("iso3166-2:RU-BEL", "Belgorod", .region, "RU", "iso3166-2:RU-BEL", nil, 50.66717, 37.54759)),
+        (["Belgorod"], place("geonames:578072", "Belgorod", .place, "RU", "iso3166-2:RU-BEL", 345_289, 50.60343, 36.58091)),
+        // Superior: the five US towns of that name in GeoNames, the largest in Wisconsin.
+        (["Superior"], place("geonames:5275191", "Superior", .place, "US", "iso3166-2:US-WI", 26_579, 46.72077, -92.10408)),
+        (["Superior"], place("geonames:5440838", "Superior", .place, "US", "iso3166-2:US-CO", 12_980, 39.95276, -105.1686)),
         (["Moscow Oblast"], place("iso3166-2:RU-MOS", "Moscow Oblast", .region, "RU", "iso3166-2:RU-MOS", nil, 55.6, 37.5)),
         (["Sumy Oblast"], place("iso3166-2:UA-59", "Sumy Oblast", .region, "UA", "iso3166-2:UA-59", nil, 51, 34)),
         (["Kursk", "Курск"], place("geonames:538560", "Kursk", .place, "RU", "iso3166-2:RU-KRS", 440_052, 51.7373, 36.1874)),
