@@ -325,6 +325,15 @@ struct MentionFinder {
         return t[m.first - 3].text == "," || t[m.first - 3].text == "("
     }
 
+    /// "d'Ivoire", "l’Aquila": an elided French or Italian article glued to a capitalised name.
+    static func isElidedName(_ t: Token) -> Bool {
+        let u = t.text.unicodeScalars
+        guard u.count > 2, let a = u.first, a == "d" || a == "l" else { return false }
+        let second = u[u.index(after: u.startIndex)]
+        guard second == "'" || second == "\u{2019}" else { return false }
+        return u[u.index(u.startIndex, offsetBy: 2)].properties.isUppercase
+    }
+
     /// "the United States", "The U.S.", "the Ukraine": the name is matched with its article (some
     /// names are listed with it), but the mention's span is the name alone, as annotators and
     /// readers delimit it.
@@ -375,10 +384,17 @@ struct MentionFinder {
                     j += 1
                     continue
                 }
-                if t[j].kind != .word || t[j].lowered == "'s" { break }
-                if !t[j].isCapitalized, !wordLists(doc, j).has(.connector), !(glued && t[j - 1].text == "-") { break }
+                if t[j].kind != .word { break }
+                if t[j].lowered == "'s" || t[j].lowered == "\u{2019}s" {
+                    // "People's Republic of China", "Queen Anne's County": a possessive inside a
+                    // name; "Russia's Kursk" is tried whole too, and then falls back to "Russia".
+                    guard j + 1 < t.count, t[j + 1].kind == .word, t[j + 1].isCapitalized, t[j + 1].spaceBefore else { break }
+                    j += 1
+                    continue
+                }
+                if !t[j].isCapitalized, !Self.isElidedName(t[j]), !wordLists(doc, j).has(.connector), !(glued && t[j - 1].text == "-") { break }
             }
-            if t[j].kind == .word, t[j].isCapitalized || j > i && t[j - 1].text == "-" { ends |= 1 << UInt64(j - i) }
+            if t[j].kind == .word, t[j].isCapitalized || Self.isElidedName(t[j]) || j > i && t[j - 1].text == "-" { ends |= 1 << UInt64(j - i) }
             j += 1
         }
         // Most phrases are no name at all: turn them down from the words' keys, without text.

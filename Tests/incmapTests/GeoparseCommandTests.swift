@@ -142,6 +142,22 @@ struct GeoparseCommandTests {
         #expect(found.first == "Suni")
     }
 
+    @Test("names with an elided article or a possessive inside are found whole",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func elisionsAndPossessives() throws {
+        // Côte d'Ivoire and the People's Republic of China are ISO 3166-1 names (CI, CN); Queen Anne's
+        // County is a Maryland county (US Census 24035). "Russia's" stays a possessive.
+        let text = "Cases were reported in Côte d'Ivoire and in the People's Republic of China. "
+            + "Ducks from Queen Anne's County, Maryland were tested, and Russia's Kursk region was shelled."
+        let r = try run(["-", "--format", "jsonl"], stdin: Data(text.utf8))
+        #expect(r.status == 0)
+        let toponyms = try json(r.stdout)["toponyms"] as? [[String: Any]] ?? []
+        #expect(toponyms.compactMap { $0["name"] as? String }
+            == ["Côte d'Ivoire", "People's Republic of China", "Queen Anne's County", "Maryland", "Russia", "Kursk"])
+        #expect(toponyms.compactMap { $0["place_id"] as? String }.prefix(3)
+            == ["iso3166-1:CI", "iso3166-1:CN", "us-census:24035"])
+    }
+
     @Test("the same text on stdin and as a file gives the same output",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func stdinMatchesFile() throws {
