@@ -158,6 +158,19 @@ struct GeoparseCommandTests {
             == ["iso3166-1:CI", "iso3166-1:CN", "us-census:24035"])
     }
 
+    @Test("the two Congos: DRC and the Democratic Republic of the Congo are CD, the Republic of the Congo CG",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func congos() throws {
+        // ISO 3166-1: CD is the Democratic Republic of the Congo (Kinshasa), CG the Republic of the
+        // Congo (Brazzaville). The longer name must not be read as the shorter one inside it.
+        let text = "Cholera spread in the DRC and in the Democratic Republic of the Congo, not in the Republic of the Congo."
+        let r = try run(["-", "--format", "jsonl"], stdin: Data(text.utf8))
+        #expect(r.status == 0)
+        let toponyms = try json(r.stdout)["toponyms"] as? [[String: Any]] ?? []
+        #expect(toponyms.compactMap { $0["place_id"] as? String } == ["iso3166-1:CD", "iso3166-1:CD", "iso3166-1:CG"])
+        #expect(toponyms.compactMap { $0["name"] as? String } == ["DRC", "Democratic Republic of the Congo", "Republic of the Congo"])
+    }
+
     @Test("the same text on stdin and as a file gives the same output",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func stdinMatchesFile() throws {
