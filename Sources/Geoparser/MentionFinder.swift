@@ -392,6 +392,13 @@ struct MentionFinder {
                     j += 1
                     continue
                 }
+                // "the Baltic states", "the Kerch strait": a name ending in "states", "sea" or "strait"
+                // written in lower case, as its last word. Not "region" or "province": "Nyanza
+                // province" names the province, but the name is "Nyanza".
+                if !t[j].isCapitalized, !glued, Self.lowerCaseNameEnds.contains(t[j].lowered) {
+                    ends |= 1 << UInt64(j - i)
+                    break
+                }
                 if !t[j].isCapitalized, !Self.isElidedName(t[j]), !wordLists(doc, j).has(.connector), !(glued && t[j - 1].text == "-") { break }
             }
             if t[j].kind == .word, t[j].isCapitalized || Self.isElidedName(t[j]) || j > i && t[j - 1].text == "-" { ends |= 1 << UInt64(j - i) }
@@ -664,6 +671,8 @@ struct MentionFinder {
         | WordLists.demonym.rawValue | WordLists.month.rawValue | WordLists.weekday.rawValue
         | WordLists.numberWord.rawValue)
 
+    static let lowerCaseNameEnds: Set<String> = ["states", "sea", "strait"]
+
     static let givenOrSurname = WordLists(rawValue: WordLists.censusGivenName.rawValue | WordLists.censusSurname.rawValue
                                           | WordLists.givenName.rawValue)
 
@@ -780,6 +789,8 @@ struct MentionFinder {
     private func isOrdinaryWord(_ doc: Document, _ m: RawMention) -> Bool {
         // Countries, and counties named in full ("Henry County"), are never ordinary words.
         if m.candidates.contains(where: { $0.kind <= .country || $0.kind == .district }) { return false }
+        // Nor is a name that ends in a generic word of geography: "Black Sea", "Red River".
+        if m.last - m.first > 1, doc.tokens[m.last - 1].isCapitalized, wordLists(doc, m.last - 1).has(.genericPlaceWord) { return false }
         // A town named like people ("Lee", "Barry", "Douglas"): common as given name and as surname.
         if m.last - m.first == 1, wordLists(doc, m.first).hasAll(Self.givenAndSurname) { return true }
         // A small town named like a family ("Welch", "Barnett"): a cue somewhere in the text must say

@@ -126,6 +126,18 @@ struct RealGazetteerTests {
         #expect(Gazetteer.approximateDistance(ossetia.place.location, tskhinvali.location) < 1)
         #expect(g.resolve(ResolveQuery(name: "Darfur")).first?.place.id == "area:darfur")
         #expect(g.resolve(ResolveQuery(name: "the Middle East")).first?.place.id == "area:middle-east")
+        // Seas and groups of countries. The Sea of Azov's point must lie between Berdiansk and
+        // Taganrog (GeoNames 712451: 46.756 N 36.788 E; 484907: 47.236 N 38.905 E), less than 250 km
+        // from each.
+        for (name, id) in [("Sea of Azov", "area:sea-of-azov"), ("Азовское море", "area:sea-of-azov"),
+                           ("the Black Sea", "area:black-sea"), ("Kerch Strait", "area:kerch-strait"),
+                           ("the Baltic states", "area:baltic-states"), ("the Caucasus", "area:caucasus")] {
+            #expect(g.resolve(ResolveQuery(name: name)).first?.place.id == id, "\(name)")
+        }
+        let azov = try #require(g.place(id: "area:sea-of-azov"))
+        for (lat, lon) in [(46.756, 36.788), (47.236, 38.905)] {
+            #expect(Gazetteer.approximateDistance(azov.location, Position(latitude: lat, longitude: lon)) < 250_000)
+        }
     }
 
     @Test("the Kursk region is the oblast containing Sudzha") func kurskRegion() throws {

@@ -171,6 +171,19 @@ struct GeoparseCommandTests {
         #expect(toponyms.compactMap { $0["name"] as? String } == ["DRC", "Democratic Republic of the Congo", "Republic of the Congo"])
     }
 
+    @Test("seas, straits and groups of countries are found, 'the Baltic states' in lower case too",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func seasAndGroups() throws {
+        let text = "Warships left the Black Sea for the Sea of Azov through the Kerch Strait, while the Baltic states and the Caucasus watched."
+        let r = try run(["-", "--format", "jsonl"], stdin: Data(text.utf8))
+        #expect(r.status == 0)
+        let toponyms = try json(r.stdout)["toponyms"] as? [[String: Any]] ?? []
+        #expect(toponyms.compactMap { $0["name"] as? String }
+            == ["Black Sea", "Sea of Azov", "Kerch Strait", "Baltic states", "Caucasus"])
+        #expect(toponyms.compactMap { $0["place_id"] as? String }
+            == ["area:black-sea", "area:sea-of-azov", "area:kerch-strait", "area:baltic-states", "area:caucasus"])
+    }
+
     @Test("the same text on stdin and as a file gives the same output",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func stdinMatchesFile() throws {

@@ -1,8 +1,13 @@
 """Well-known areas that are no administrative unit of their own but are named in reporting all the
-time: Donbas, Darfur, Siberia, Sinai, the North Caucasus, Iraqi Kurdistan, the Middle East, and the
-breakaway territories South Ossetia and Nagorno-Karabakh. Each is defined here, by us, as a union
-of first-level regions or countries of the gazetteer (its point is the centre of that union, as for
-regions), or, where no unit matches, by its main town (GeoNames). Written as regions.tsv rows."""
+time: Donbas, Darfur, Siberia, Sinai, the North Caucasus, Iraqi Kurdistan, the Middle East, the
+breakaway territories South Ossetia and Nagorno-Karabakh, groups of countries (the Caucasus, the
+Baltic states, West Africa …) and seas and oceans (the Black Sea, the Sea of Azov, the Kerch
+Strait …). Each is defined here, by us, as a union of first-level regions and/or countries of the
+gazetteer (its point is the centre of that union, as for regions), by its main town (GeoNames)
+where no unit matches, or, for a body of water, by a point we chose in open water near its middle
+(one point, at most a few hundred kilometres from any shore of the larger seas: good for a map
+marker and for telling seas apart, not for measuring). Groups of countries follow the UN M49
+geographic subregions where one has the name. Written as regions.tsv rows."""
 
 from __future__ import annotations
 
@@ -46,6 +51,54 @@ AREAS = [
      {"town": 146970}),
     ("golan-heights", "Golan Heights", ["the Golan Heights", "the Golan", "Голанские высоты"], "SY",
      {"town": 443093}),
+    # Groups of countries. The Caucasus: the three South Caucasus states and the North Caucasus.
+    ("caucasus", "Caucasus", ["the Caucasus", "Кавказ"], "",
+     {"countries": ["GE", "AM", "AZ"],
+      "regions": ["iso3166-2:RU-DA", "iso3166-2:RU-IN", "iso3166-2:RU-KB", "iso3166-2:RU-KC", "iso3166-2:RU-SE",
+                  "iso3166-2:RU-CE", "iso3166-2:RU-STA"]}),
+    ("south-caucasus", "South Caucasus", ["Transcaucasia", "Закавказье", "Южный Кавказ", "Південний Кавказ"], "",
+     {"countries": ["GE", "AM", "AZ"]}),
+    ("baltic-states", "Baltic states", ["the Baltic states", "Baltic States", "the Baltics", "Baltics", "Прибалтика",
+                                        "Балтия", "Балтія"], "",
+     {"countries": ["EE", "LV", "LT"]}),
+    ("scandinavia", "Scandinavia", ["Скандинавия", "Скандинавія"], "", {"countries": ["DK", "NO", "SE"]}),
+    ("balkans", "Balkans", ["the Balkans", "Balkan Peninsula", "Балканы", "Балкани"], "",
+     {"countries": ["AL", "BA", "BG", "GR", "HR", "ME", "MK", "RS", "XK"]}),
+    ("central-asia", "Central Asia", ["Средняя Азия", "Центральная Азия", "Центральна Азія"], "",
+     {"countries": ["KZ", "KG", "TJ", "TM", "UZ"]}),
+    ("southeast-asia", "Southeast Asia", ["South-East Asia", "South East Asia", "South-eastern Asia"], "",
+     {"countries": ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN"]}),
+    ("west-africa", "West Africa", ["Western Africa"], "",
+     {"countries": ["BJ", "BF", "CV", "CI", "GM", "GH", "GN", "GW", "LR", "ML", "MR", "NE", "NG", "SN", "SL", "TG"]}),
+    # Eastern Africa without its islands (M49 counts Madagascar, Mauritius, Réunion …).
+    ("east-africa", "East Africa", ["Eastern Africa"], "",
+     {"countries": ["BI", "DJ", "ER", "ET", "KE", "RW", "SO", "SS", "TZ", "UG"]}),
+    ("horn-of-africa", "Horn of Africa", ["the Horn of Africa"], "", {"countries": ["DJ", "ER", "ET", "SO"]}),
+    ("western-europe", "Western Europe", [], "", {"countries": ["AT", "BE", "FR", "DE", "LI", "LU", "MC", "NL", "CH"]}),
+    ("northern-europe", "Northern Europe", [], "",
+     {"countries": ["DK", "EE", "FI", "IS", "IE", "LV", "LT", "NO", "SE", "GB"]}),
+    # Seas, straits and oceans: a point in open water near the middle.
+    ("black-sea", "Black Sea", ["the Black Sea", "Чёрное море", "Черное море", "Чорне море"], "", {"point": (43.3, 34.3)}),
+    ("sea-of-azov", "Sea of Azov", ["Azov Sea", "the Sea of Azov", "Азовское море", "Азовське море"], "",
+     {"point": (46.1, 36.6)}),
+    ("kerch-strait", "Kerch Strait", ["Strait of Kerch", "the Kerch Strait", "Керченский пролив", "Керченська протока"], "",
+     {"point": (45.25, 36.55)}),
+    ("caspian-sea", "Caspian Sea", ["the Caspian Sea", "Каспийское море", "Каспійське море"], "", {"point": (41.9, 50.6)}),
+    ("baltic-sea", "Baltic Sea", ["the Baltic Sea", "Балтийское море", "Балтійське море"], "", {"point": (58.5, 20.0)}),
+    ("mediterranean-sea", "Mediterranean Sea", ["Mediterranean", "the Mediterranean", "Средиземное море",
+                                                "Середземне море"], "",
+     {"point": (35.0, 18.0)}),
+    ("red-sea", "Red Sea", ["the Red Sea", "Красное море"], "", {"point": (20.0, 38.5)}),
+    ("persian-gulf", "Persian Gulf", ["the Persian Gulf", "Arabian Gulf", "Персидский залив"], "", {"point": (26.8, 51.5)}),
+    ("north-sea", "North Sea", ["the North Sea"], "", {"point": (56.0, 3.0)}),
+    ("barents-sea", "Barents Sea", ["the Barents Sea", "Баренцево море"], "", {"point": (74.0, 37.0)}),
+    ("south-china-sea", "South China Sea", ["the South China Sea"], "", {"point": (12.0, 113.0)}),
+    ("gulf-of-mexico", "Gulf of Mexico", ["the Gulf of Mexico"], "", {"point": (25.0, -90.0)}),
+    ("caribbean-sea", "Caribbean Sea", ["Caribbean", "the Caribbean"], "", {"point": (15.0, -75.0)}),
+    ("indian-ocean", "Indian Ocean", ["the Indian Ocean"], "", {"point": (-20.0, 80.0)}),
+    ("atlantic-ocean", "Atlantic Ocean", ["the Atlantic Ocean"], "", {"point": (0.0, -30.0)}),
+    ("pacific-ocean", "Pacific Ocean", ["the Pacific Ocean"], "", {"point": (0.0, -160.0)}),
+    ("arctic-ocean", "Arctic Ocean", ["the Arctic Ocean"], "", {"point": (85.0, 0.0)}),
 ]
 
 
@@ -74,12 +127,16 @@ def records(folder: Path) -> list[list[str]]:
     for suffix, name, others, country, how in AREAS:
         if "town" in how:
             lat, lon = towns[how["town"]]
+        elif "point" in how:
+            lat, lon = how["point"]
         else:
-            table, keys = (regions, how["regions"]) if "regions" in how else (countries, how["countries"])
-            missing = [k for k in keys if k not in table]
-            if missing:
-                raise ValueError(f"area {name}: no outline for {missing}")
-            lat, lon = centre_point(shapely.union_all([table[k] for k in keys]))
+            parts = []
+            for table, keys in ((regions, how.get("regions", [])), (countries, how.get("countries", []))):
+                missing = [k for k in keys if k not in table]
+                if missing:
+                    raise ValueError(f"area {name}: no outline for {missing}")
+                parts += [table[k] for k in keys]
+            lat, lon = centre_point(shapely.union_all(parts))
         names = name_variants([name, *others], exclude=name)
         rows.append(["area:" + suffix, country, name, coord(lat), coord(lon), "", KIND, "|".join(names)])
     return sorted(rows)
