@@ -15,6 +15,7 @@ import Gazetteer
 struct GazetteerLookup: PlaceLookup {
     let gazetteer: Gazetteer
     private let cache = Cache()
+    private let spelled = SpellingCache()
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
@@ -36,6 +37,27 @@ struct GazetteerLookup: PlaceLookup {
             defer { lock.unlock() }
             if records.count >= limit { records.removeAll(keepingCapacity: true) }
             records[key] = value
+        }
+    }
+
+    /// A word's plain spelling → the ids of the places with a name spelled so (`places(_:spelledLike:)`);
+    /// cleared when it grows past `limit` entries.
+    private final class SpellingCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var ids: [String: Set<String>] = [:]
+        let limit = 100_000
+
+        func get(_ word: String) -> Set<String>? {
+            lock.lock()
+            defer { lock.unlock() }
+            return ids[word]
+        }
+
+        func set(_ word: String, _ value: Set<String>) {
+            lock.lock()
+            defer { lock.unlock() }
+            if ids.count >= limit { ids.removeAll(keepingCapacity: true) }
+            ids[word] = value
         }
     }
 
@@ -76,16 +98,30 @@ struct GazetteerLookup: PlaceLookup {
         return out
     }
 
+    /// Memoised by the word's plain form: the mention finder asks only for short words, and the
+    /// same few hundred ("El", "Lee", "Mary") again and again across documents.
     func places(_ places: [PlaceRecord], spelledLike word: String) -> [PlaceRecord] {
         let plain = Self.plain(word)
-        return places.filter { p in
+        if let ids = spelled.get(plain) { return places.filter { ids.contains($0.id) } }
+        let kept = places.filter { p in
             p.kind == .continent || gazetteer.names(ofPlaceID: p.id).contains { Self.plain($0) == plain }
         }
+        spelled.set(plain, Set(kept.map(\.id)))
+        return kept
     }
 
-    /// Lower case without diacritics or apostrophes: "Sudža" and "sudza", "L’gov" and "lgov" are the same.
+    /// Lower case without diacritics or apostrophes: "Sudža" and "sudza", "L’gov" and "lgov" are the
+    /// same. ASCII text is folded byte by byte; only other text goes through Foundation's folding.
     private static func plain(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(s.utf8.count)
+            for b in s.utf8 where b != 0x27 {
+                bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .filter { $0 != "'" && $0 != "\u{2019}" }
     }
 
