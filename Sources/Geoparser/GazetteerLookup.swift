@@ -40,20 +40,20 @@ struct GazetteerLookup: PlaceLookup {
         }
     }
 
-    /// A word's plain spelling → the ids of the places with a name spelled so (`places(_:spelledLike:)`);
-    /// cleared when it grows past `limit` entries.
+    /// A word's plain spelling → how many places were asked about, and those with a name spelled
+    /// so (`places(_:spelledLike:)`); cleared when it grows past `limit` entries.
     private final class SpellingCache: @unchecked Sendable {
         private let lock = NSLock()
-        private var ids: [String: Set<String>] = [:]
+        private var ids: [String: (from: Int, kept: [PlaceRecord])] = [:]
         let limit = 100_000
 
-        func get(_ word: String) -> Set<String>? {
+        func get(_ word: String) -> (from: Int, kept: [PlaceRecord])? {
             lock.lock()
             defer { lock.unlock() }
             return ids[word]
         }
 
-        func set(_ word: String, _ value: Set<String>) {
+        func set(_ word: String, _ value: (from: Int, kept: [PlaceRecord])) {
             lock.lock()
             defer { lock.unlock() }
             if ids.count >= limit { ids.removeAll(keepingCapacity: true) }
@@ -102,11 +102,12 @@ struct GazetteerLookup: PlaceLookup {
     /// same few hundred ("El", "Lee", "Mary") again and again across documents.
     func places(_ places: [PlaceRecord], spelledLike word: String) -> [PlaceRecord] {
         let plain = Self.plain(word)
-        if let ids = spelled.get(plain) { return places.filter { ids.contains($0.id) } }
+        // The same plain word has the same key, hence the same `places`: the answer is reused whole.
+        if let known = spelled.get(plain), known.from == places.count { return known.kept }
         let kept = places.filter { p in
             p.kind == .continent || gazetteer.names(ofPlaceID: p.id).contains { Self.plain($0) == plain }
         }
-        spelled.set(plain, Set(kept.map(\.id)))
+        spelled.set(plain, (places.count, kept))
         return kept
     }
 

@@ -263,7 +263,8 @@ struct MentionFinder {
         let t = doc.tokens
         var out: [Int: (last: Int, generic: String)] = [:]
         for k in t.indices where t[k].kind == .word && !t[k].isCapitalized {
-            guard let generic = Self.pluralGenerics[t[k].lowered] else { continue }
+            // Every plural generic word ends in "s": most words are turned down without a hash.
+            guard t[k].lowered.utf8.last == 0x73, let generic = Self.pluralGenerics[t[k].lowered] else { continue }
             var found: [(Int, Int)] = []
             var end = k
             var joined = false
