@@ -105,7 +105,10 @@ struct GazetteerLookup: PlaceLookup {
         // The same plain word has the same key, hence the same `places`: the answer is reused whole.
         if let known = spelled.get(plain), known.from == places.count { return known.kept }
         let kept = places.filter { p in
-            p.kind == .continent || gazetteer.names(ofPlaceID: p.id).contains { Self.plain($0) == plain }
+            // The place's own name first: it is the one that matches most often, and it needs no
+            // look-up of the alternates.
+            p.kind == .continent || Self.plain(p.name) == plain
+                || gazetteer.names(ofPlaceID: p.id).dropFirst().contains { Self.plain($0) == plain }
         }
         spelled.set(plain, (places.count, kept))
         return kept
