@@ -160,6 +160,12 @@ struct MentionFinder {
                 i = state.last
                 continue
             }
+            // "D-W. Va.", "R-Ocilla": a party letter before a legislator's hometown or state.
+            if i + 2 < t.count, i >= 1, t[i - 1].text == "," || t[i - 1].text == "(", ["D", "R", "I"].contains(t[i].text),
+               t[i + 1].text == "-", !t[i + 1].spaceBefore, !t[i + 2].spaceBefore {
+                i += 2
+                continue
+            }
             if t[i].isAllCaps, !isHeadline(doc, i), !isDateline(doc, i) {
                 i += 1
                 continue
@@ -335,6 +341,17 @@ struct MentionFinder {
         return u[u.index(u.startIndex, offsetBy: 2)].properties.isUppercase
     }
 
+    /// "US$460 million", "$US 15 billion": a currency. "US-24", "U.S. Highway 82": a road.
+    private func isCurrencyOrRoad(_ doc: Document, _ i: Int) -> Bool {
+        let t = doc.tokens
+        if i + 1 < t.count, t[i + 1].text == "$", !t[i + 1].spaceBefore { return true }
+        if i >= 1, t[i - 1].text == "$", !t[i].spaceBefore { return true }
+        if i + 2 < t.count, t[i + 1].text == "-", !t[i + 1].spaceBefore, !t[i + 2].spaceBefore, t[i + 2].kind == .number { return true }
+        return i + 1 < t.count && Self.roadWords.contains(t[i + 1].lowered)
+    }
+
+    static let roadWords: Set<String> = ["highway", "hwy", "route", "rt", "interstate"]
+
     /// "the United States", "The U.S.", "the Ukraine": the name is matched with its article (some
     /// names are listed with it), but the mention's span is the name alone, as annotators and
     /// readers delimit it.
@@ -461,6 +478,7 @@ struct MentionFinder {
         guard let (country, name) = KnownNames.abbreviations[tok.text] else { return nil }
         // "US" in an all-capitals headline could be the pronoun; only accept it next to non-capital text.
         if tok.text == "US", isHeadline(doc, i) { return nil }
+        if isCurrencyOrRoad(doc, i) { return nil }
         let places = lookup.places(matchingKey: lookup.key(name)).filter { $0.country == country && $0.kind != .place }
         let chosen = places.isEmpty ? lookup.places(matchingKey: lookup.key(name)).filter { $0.country == country } : places
         guard !chosen.isEmpty else { return nil }
@@ -482,7 +500,9 @@ struct MentionFinder {
         else { return nil }
         var surface = ""
         var j = i
-        while j < t.count, j - i < 4, j == i || !t[j].spaceBefore {
+        // "W. Va.": a space is allowed after an initial and its full stop; the look-up is without it.
+        while j < t.count, j - i < 4, j == i || !t[j].spaceBefore
+                || j - i == 2 && t[j - 1].text == "." && t[i].text.unicodeScalars.count == 1 {
             surface += t[j].text
             j += 1
             guard let name = Lexicon.stateAbbreviations[surface],
@@ -491,7 +511,7 @@ struct MentionFinder {
             let regions = lookup.places(matchingKey: key).filter { $0.kind == .region && $0.country == "US" }
             guard !regions.isEmpty else { return nil }
             return RawMention(kind: .toponym, first: i, last: j, start: t[i].start, end: t[j - 1].end,
-                              surface: surface, key: key, candidates: regions, countryCode: "US")
+                              surface: doc.text(tokens: i, j), key: key, candidates: regions, countryCode: "US")
         }
         return nil
     }
@@ -602,6 +622,9 @@ struct MentionFinder {
         let tokens = doc.tokens
         if m.last < tokens.count, tokens[m.last].text == ".", !tokens[m.last].spaceBefore,
            lists.has(.abbreviationBeforeStop) { return true }  // "St.", "Jan.", "Ind."
+        // "A/California/7/2009": a name between two glued slashes is part of a code (a flu strain).
+        if m.first >= 1, m.last < tokens.count, tokens[m.first - 1].text == "/", tokens[m.last].text == "/",
+           !t.spaceBefore, !tokens[m.last].spaceBefore { return true }
         // "Wal-Mart", "Tri-State": a town name glued by a hyphen to a word is part of a compound.
         if !m.candidates.contains(where: { $0.kind <= .district }) {
             let gluedBefore = m.first >= 2 && tokens[m.first - 1].text == "-" && !t.spaceBefore && tokens[m.first - 2].kind == .word

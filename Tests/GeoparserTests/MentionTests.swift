@@ -217,12 +217,19 @@ struct MentionTests {
         ("Bridge reopens. SUPERIOR \u{2014} The bridge reopened on Monday.", ["SUPERIOR"]),
         // A US legislator's party and hometown: the hometown is a place, glued hyphen or not.
         ("Rep. Joe Hartman, R-Superior, voted against the bill.", ["Superior"]),
+        // The party letter is no part of a state's abbreviation, which may have a space inside.
+        ("Rep. Joe Hartman, D-W. Va., voted against the bill.", ["W. Va."]),
         // Lists before a plural generic word: each name is the unit.
         ("The Kursk and Belgorod regions were shelled.", ["Kursk", "Belgorod"]),
         // A noun said of a place's people or offices is a cue, at the start of a sentence too.
         ("Superior officials opened a shelter.", ["Superior"]),
         // A region named like a woman closes a list of regions.
         ("Singers came from Ohio, Alabama and Virginia.", ["Ohio", "Alabama", "Virginia"]),
+        // Currencies and roads named with a country's abbreviation are not the country.
+        ("The fund paid US$460 million and $US 15 billion, the US said.", ["US"]),
+        ("Crews closed US-24 and U.S. Highway 82 in the U.S. on Monday.", ["U.S."]),
+        // A name inside a flu strain's designation is part of a code.
+        ("The vaccine holds an A/Ohio/7/2009-like strain; cases rose in Ohio.", ["Ohio"]),
     ])
     func firmsDatelinesLists(text: String, expected: [String]) { #expect(names(text) == expected) }
 }

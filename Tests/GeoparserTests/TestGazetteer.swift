@@ -55,6 +55,7 @@ struct TestGazetteer: PlaceLookup {
         (["Estonia"], place("iso3166-1:EE", "Estonia", .country, "EE", nil, nil, 58.67489, 25.84605)),
         (["Brazil"], place("iso3166-1:BR", "Brazil", .country, "BR", nil, nil, -10, -55)),
         (["Georgia"], place("iso3166-2:US-GA", "Georgia", .region, "US", "iso3166-2:US-GA", nil, 32.75, -83.5)),
+        (["West Virginia"], place("iso3166-2:US-WV", "West Virginia", .region, "US", "iso3166-2:US-WV", nil, 38.63713, -80.61664)),
         (["Illinois"], place("iso3166-2:US-IL", "Illinois", .region, "US", "iso3166-2:US-IL", nil, 40, -89.25)),
         // Ohio: the GeoNames point of the state (5165418).
         (["Ohio"], place("iso3166-2:US-OH", "Ohio", .region, "US", "iso3166-2:US-OH", nil, 40.25, -83)),
