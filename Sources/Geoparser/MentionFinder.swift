@@ -589,10 +589,11 @@ struct MentionFinder {
         guard after.has(.genericPlaceWord) else { return }
         m.generic = t[n].lowered
         m.wantsRegion = after.has(.adminWord)
-        // "Ohio State University", "Kursk Region Police": the generic word starts an organisation's
-        // name that follows; the place is the name before it.
-        let startsOrganisation = n + 1 < t.count && t[n + 1].isCapitalized && t[n + 1].spaceBefore
-            && wordLists(doc, n + 1).has(.organisationHead)
+        // "Ohio State University", "Minnesota State Patrol", "Fargo City Commissioner", "Edwardsville
+        // District 7": the generic word starts the name of an organisation, an office or a unit that
+        // follows; the place is the name before it.
+        let startsOrganisation = n + 1 < t.count && t[n + 1].spaceBefore
+            && (t[n + 1].kind == .word && t[n + 1].isCapitalized || t[n + 1].kind == .number)
         if t[n].isCapitalized, !startsOrganisation {
             // "Laurel County", "Kursk Oblast": the capitalised generic word is part of the name.
             m.last = n + 1
