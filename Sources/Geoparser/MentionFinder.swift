@@ -180,7 +180,7 @@ struct MentionFinder {
                 i += 1
                 continue
             }
-            if isFirmName(doc, m) {
+            if isFirmName(doc, m) || isInsideFeatureName(doc, m) {
                 i = m.last
                 continue
             }
@@ -884,6 +884,27 @@ struct MentionFinder {
         let after = m.last + 1 < t.count && t[m.last].text == "&" && t[m.last + 1].isCapitalized
         return before || after
     }
+
+    /// "Lake Ontario", "Gulf of Alaska", "River Moy", "Griffith Park", "Boston Harbor", "Thames Valley
+    /// District": a name inside the name of a lake, a park, a harbour or a valley that the gazetteer
+    /// does not list (a listed one, such as "Lake Placid" or "Gulf of Mexico", is matched whole and
+    /// never gets here). The feature is not the place, so neither is named.
+    private func isInsideFeatureName(_ doc: Document, _ m: RawMention) -> Bool {
+        let t = doc.tokens
+        let p = m.first - 1
+        if p >= 0, t[p].spaceBefore || p == 0, t[p].text == "Lake" || t[p].text == "River" { return true }
+        if p >= 1, t[p].text == "of", ["Gulf", "Port", "Bay"].contains(t[p - 1].text) { return true }
+        let n = m.last
+        guard n < t.count, t[n].kind == .word, t[n].isCapitalized, !t[n].isAllCaps, t[n].spaceBefore else { return false }
+        if Self.featureHeads.contains(t[n].text) { return true }
+        // "Cedar River Seafood", "Santa Clara Valley Water": a natural feature's generic word that
+        // itself starts a longer name.
+        return Self.featureGenerics.contains(t[n].text) && n + 1 < t.count && t[n + 1].kind == .word
+            && t[n + 1].isCapitalized && t[n + 1].spaceBefore
+    }
+
+    static let featureHeads: Set<String> = ["Park", "Harbor", "Harbour", "Creek", "Hills", "Canyon", "Falls", "Beach", "Dam"]
+    static let featureGenerics: Set<String> = ["River", "Lake", "Valley", "Island", "Islands", "Bay", "Mountain", "Mountains"]
 
     /// "Missouri, North Carolina and Virginia": the name closes a list ("and", "or") whose member
     /// before it is a region or country.

@@ -233,6 +233,12 @@ struct MentionTests {
         // Currencies and roads named with a country's abbreviation are not the country.
         ("The fund paid US$460 million and $US 15 billion, the US said.", ["US"]),
         ("Crews closed US-24 and U.S. Highway 82 in the U.S. on Monday.", ["U.S."]),
+        // A name inside the name of a park, a lake, a gulf, a river or a valley's organisation is not
+        // the place ("Paris Park" is a park, wherever it lies).
+        ("Crowds filled Paris Park and then walked through Paris.", ["Paris"]),
+        ("A storm crossed the Gulf of Georgia and reached Ohio.", ["Ohio"]),
+        ("Anglers fished the River Kharkiv outside Kharkiv.", ["Kharkiv"]),
+        ("The Springfield Valley Water board met in Springfield.", ["Springfield"]),
         // A name inside a flu strain's designation is part of a code.
         ("The vaccine holds an A/Ohio/7/2009-like strain; cases rose in Ohio.", ["Ohio"]),
     ])
