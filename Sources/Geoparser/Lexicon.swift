@@ -41,7 +41,7 @@ enum Lexicon {
         "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
         "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
         "north-western", "south-eastern", "south-western", "upper", "lower", "greater", "inner",
-        "outer", "downtown", "rural", "coastal", "occupied",
+        "outer", "downtown", "uptown", "suburban", "rural", "coastal", "occupied",
     ]
 
     /// Titles that make the next capitalised word a person's name.

@@ -220,8 +220,8 @@ struct MentionFinder {
                 continue
             }
             annotate(doc, &m)
-            // "R-Charleston", a dateline: the text itself says this is a place.
-            if isPartyAndHometown(doc, m) || t[m.first].isAllCaps && isDateline(doc, m.first) {
+            // "R-Charleston", a dateline, "Rock Hill-based": the text itself says this is a place.
+            if isPartyAndHometown(doc, m) || t[m.first].isAllCaps && isDateline(doc, m.first) || hasPlaceSuffix(doc, m) {
                 m.strongCue = true
                 m.placeOnlyCue = true
             }
@@ -321,6 +321,25 @@ struct MentionFinder {
         m.strongCue = true
         m.placeOnlyCue = true
         return m
+    }
+
+    /// "Rock Hill-based", "Kursk-born": a place-compound suffix glued after the name.
+    private func hasPlaceSuffix(_ doc: Document, _ m: RawMention) -> Bool {
+        let t = doc.tokens
+        return m.last + 1 < t.count && t[m.last].text == "-" && !t[m.last].spaceBefore && !t[m.last + 1].spaceBefore
+            && wordLists(doc, m.last + 1).has(.placeCompoundSuffix)
+    }
+
+    /// A capitalised known name of a town, region or country starting at token `k` (one word, or
+    /// more) / ending at token `k` (one or two words), for the two halves of "Logan-Rogersville".
+    private func isTownName(_ doc: Document, startingAt k: Int) -> Bool {
+        guard k < doc.tokens.count, doc.tokens[k].isCapitalized else { return false }
+        return longestMatch(doc, k) != nil
+    }
+
+    private func isTownName(_ doc: Document, endingAt k: Int) -> Bool {
+        guard k >= 0, doc.tokens[k].isCapitalized else { return false }
+        return longestMatchEnding(doc, at: k) != nil
     }
 
     /// "Sen. Ray Miller, D-Columbus", "Rep. Jay Roberts (R-Ocilla)": the party letter and hometown
@@ -564,6 +583,13 @@ struct MentionFinder {
         var p = m.first - 1
         if p >= 0, wordLists(doc, p).has(.directional) {
             m.modifier = t[p].lowered
+            // "western Kursk", "downtown Cleveland": a lower-case modifier of direction or part is
+            // said of places only.
+            if !t[p].isCapitalized {
+                m.locativeCue = true
+                m.strongCue = true
+                m.placeOnlyCue = true
+            }
             p -= 1
         }
         while p >= 0, t[p].lowered == "the" { p -= 1 }
@@ -628,11 +654,12 @@ struct MentionFinder {
            !t.spaceBefore, !tokens[m.last].spaceBefore { return true }
         // "Wal-Mart", "Tri-State": a town name glued by a hyphen to a word is part of a compound.
         if !m.candidates.contains(where: { $0.kind <= .district }) {
+            // "Logan-Rogersville", "Kursk-Belgorod": two towns' names joined are both places.
             let gluedBefore = m.first >= 2 && tokens[m.first - 1].text == "-" && !t.spaceBefore && tokens[m.first - 2].kind == .word
-                && !isPartyAndHometown(doc, m)
+                && !isPartyAndHometown(doc, m) && !isTownName(doc, endingAt: m.first - 2)
             let gluedAfter = m.last + 1 < tokens.count && tokens[m.last].text == "-" && !tokens[m.last].spaceBefore
                 && !tokens[m.last + 1].spaceBefore && tokens[m.last + 1].kind == .word
-                && !wordLists(doc, m.last + 1).has(.placeCompoundSuffix)
+                && !wordLists(doc, m.last + 1).has(.placeCompoundSuffix) && !isTownName(doc, startingAt: m.last + 1)
             if gluedBefore || gluedAfter { return true }
         }
         return false

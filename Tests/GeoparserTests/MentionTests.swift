@@ -233,6 +233,11 @@ struct MentionTests {
         // Currencies and roads named with a country's abbreviation are not the country.
         ("The fund paid US$460 million and $US 15 billion, the US said.", ["US"]),
         ("Crews closed US-24 and U.S. Highway 82 in the U.S. on Monday.", ["U.S."]),
+        // A lower-case modifier ("downtown", "western") and a place suffix ("-based") are cues; two
+        // towns' names joined by a hyphen are both places.
+        ("Developers want to remake downtown Superior.", ["Superior"]),
+        ("A Superior-based firm won the contract.", ["Superior"]),
+        ("Buses run again on the Kursk-Sudzha road.", ["Kursk", "Sudzha"]),
         // A name inside the name of a park, a lake, a gulf, a river or a valley's organisation is not
         // the place ("Paris Park" is a park, wherever it lies).
         ("Crowds filled Paris Park and then walked through Paris.", ["Paris"]),
