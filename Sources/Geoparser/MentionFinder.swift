@@ -429,8 +429,8 @@ struct MentionFinder {
                     j += 1
                     continue
                 }
-                // "the Baltic states", "the Kerch strait": a name ending in "states", "sea" or "strait"
-                // written in lower case, as its last word. Not "region" or "province": "Nyanza
+                // "the Baltic states", "the Kerch strait", "Черное море": a name ending in "states", "sea"
+                // or "strait" (in Russian and Ukrainian the word is always in lower case), as its last word. Not "region" or "province": "Nyanza
                 // province" names the province, but the name is "Nyanza".
                 if !t[j].isCapitalized, !glued, Self.lowerCaseNameEnds.contains(t[j].lowered) {
                     ends |= 1 << UInt64(j - i)
@@ -723,7 +723,7 @@ struct MentionFinder {
         | WordLists.demonym.rawValue | WordLists.month.rawValue | WordLists.weekday.rawValue
         | WordLists.numberWord.rawValue)
 
-    static let lowerCaseNameEnds: Set<String> = ["states", "sea", "strait"]
+    static let lowerCaseNameEnds: Set<String> = ["states", "sea", "strait", "море", "пролив", "протока", "залив", "океан"]
 
     static let givenOrSurname = WordLists(rawValue: WordLists.censusGivenName.rawValue | WordLists.censusSurname.rawValue
                                           | WordLists.givenName.rawValue)

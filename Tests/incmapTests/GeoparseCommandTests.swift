@@ -182,6 +182,12 @@ struct GeoparseCommandTests {
             == ["Black Sea", "Sea of Azov", "Kerch Strait", "Baltic states", "Caucasus"])
         #expect(toponyms.compactMap { $0["place_id"] as? String }
             == ["area:black-sea", "area:sea-of-azov", "area:kerch-strait", "area:baltic-states", "area:caucasus"])
+        // In Russian and Ukrainian the generic word of a sea's or strait's name is in lower case.
+        let cyrillic = "Черное море и Азовское море закрыты, Керченский пролив тоже. Чорне море неспокійне."
+        let c = try run(["-", "--format", "jsonl"], stdin: Data(cyrillic.utf8))
+        let seas = try json(c.stdout)["toponyms"] as? [[String: Any]] ?? []
+        #expect(seas.compactMap { $0["place_id"] as? String }
+            == ["area:black-sea", "area:sea-of-azov", "area:kerch-strait", "area:black-sea"])
     }
 
     @Test("the same text on stdin and as a file gives the same output",
