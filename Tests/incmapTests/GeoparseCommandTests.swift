@@ -188,6 +188,13 @@ struct GeoparseCommandTests {
         let seas = try json(c.stdout)["toponyms"] as? [[String: Any]] ?? []
         #expect(seas.compactMap { $0["place_id"] as? String }
             == ["area:black-sea", "area:sea-of-azov", "area:kerch-strait", "area:black-sea"])
+        // In the other cases, Russian and Ukrainian: the span as written, the sea it names.
+        let inflected = "Корабли стоят в Черном море, у берегов Азовского моря. Кораблі у Чорному морі біля Керченської протоки."
+        let i = try run(["-", "--format", "jsonl"], stdin: Data(inflected.utf8))
+        let found = try json(i.stdout)["toponyms"] as? [[String: Any]] ?? []
+        #expect(found.compactMap { $0["name"] as? String } == ["Черном море", "Азовского моря", "Чорному морі", "Керченської протоки"])
+        #expect(found.compactMap { $0["place_id"] as? String }
+            == ["area:black-sea", "area:sea-of-azov", "area:black-sea", "area:kerch-strait"])
     }
 
     @Test("the same text on stdin and as a file gives the same output",
