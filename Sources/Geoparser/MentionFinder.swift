@@ -814,6 +814,11 @@ struct MentionFinder {
         var n = m.last
         while n < t.count, n - m.last < 3, t[n].isCapitalized {
             let lists = wordLists(doc, n)
+            // "Freestone County Road 360", "Florida Highway Patrol": a county's or state's own road
+            // or highway police names the county or state.
+            if n + 1 < t.count, ["road", "highway"].contains(t[n].lowered),
+               t[n + 1].kind == .number || t[n + 1].lowered == "patrol",
+               m.candidates.contains(where: { $0.kind == .region || $0.kind == .district }) { return false }
             if lists.has(.nonLocatingHead) { return true }
             if lists.has(.organisationHead) { return false }
             if lists.has(.genericPlaceWord) { return false }

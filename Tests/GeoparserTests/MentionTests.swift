@@ -66,6 +66,9 @@ struct MentionTests {
     @Test("organisations named after places are not places")
     func organisations() {
         #expect(names("The Washington Post reported it.").isEmpty)
+        // A state's highway police and a county's numbered road name the state and the county; a
+        // street named after a town is not the town.
+        #expect(names("The Ohio Highway Patrol closed Henry County Road 12 and Washington Street.") == ["Ohio", "Henry County"])
     }
 
     @Test("demonyms are country evidence, separate from toponyms")
