@@ -44,7 +44,7 @@ enum KnownNames {
     ET|Ethiopia|Ethiopian,Ethiopians
     FI|Finland|Finnish,Finn,Finns
     FR|France|French,Frenchman,Frenchmen
-    GE|Georgia|Georgian,Georgians
+    GE|Georgia|Georgian,Georgians,Abkhaz,Abkhazian,Abkhazians,South Ossetian,South Ossetians,Ossetian,Ossetians
     DE|Germany|German,Germans
     GH|Ghana|Ghanaian,Ghanaians
     GR|Greece|Greek,Greeks
@@ -105,7 +105,7 @@ enum KnownNames {
     PT|Portugal|Portuguese
     QA|Qatar|Qatari,Qataris
     RO|Romania|Romanian,Romanians
-    RU|Russia|Russian,Russians,российский,российская,российские,российских,российского,российской,российским,русский,русские,русских,російський,російські,російських,російської
+    RU|Russia|Russian,Russians,Chechen,Chechens,Dagestani,Dagestanis,Ingush,российский,российская,российские,российских,российского,российской,российским,русский,русские,русских,російський,російські,російських,російської
     RW|Rwanda|Rwandan,Rwandans
     SA|Saudi Arabia|Saudi,Saudis
     SN|Senegal|Senegalese

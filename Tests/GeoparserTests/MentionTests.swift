@@ -78,6 +78,11 @@ struct MentionTests {
         #expect(result.demonyms.map(\.text) == ["Ukrainian", "Belarusian", "American"])
         #expect(result.demonyms.map { $0.place?.country } == ["UA", "BY", "US"])
         #expect(result.demonyms.allSatisfy { $0.kind == .demonym })
+        // Peoples of a country's regions are evidence for the country that includes them
+        // (internationally recognised borders): South Ossetia and Abkhazia in Georgia, Chechnya in Russia.
+        let regional = parser.parse("South Ossetian and Abkhaz officials met Chechen fighters.")
+        #expect(regional.demonyms.map(\.text) == ["South Ossetian", "Abkhaz", "Chechen"])
+        #expect(regional.demonyms.map { $0.place?.country } == ["GE", "GE", "RU"])
     }
 
     @Test("abbreviations are matched by case: U.S. and UK are countries, \"us\" and \"Eu\" traps are avoided")
