@@ -228,6 +228,18 @@ public final class Gazetteer: Sendable {
         return []
     }
 
+    /// Whether `body` holds for one of the names of the populated place with this id after its own
+    /// name (as `names(ofPlaceID:)` lists them), each handed over as UTF-8 bytes, in order, until one
+    /// does. The names are read in place from the data file: a place asked about often has dozens,
+    /// and `names(ofPlaceID:)` makes a string of each. Nil when the id is no populated place's, or
+    /// when its names cannot be read that way (`TSVRows.anyItem`): the caller then asks
+    /// `names(ofPlaceID:)`.
+    package func anyAlternateName(ofPlaceID id: String, where body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        guard id.hasPrefix("geonames:"), let n = Int32(id.dropFirst("geonames:".count)),
+              let i = places.index(ofGeonameID: n) else { return nil }
+        return places.anyAlternate(i, where: body)
+    }
+
     /// The country with this ISO 3166-1 alpha-2 or alpha-3 code (any case), or nil.
     public func country(code: String) -> Place? {
         countryByCode[code.uppercased()].map(countryPlace)

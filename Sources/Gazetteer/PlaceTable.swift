@@ -106,6 +106,13 @@ struct PlaceTable: Sendable {
         return s.isEmpty ? [] : s.split(separator: "|").map(String.init)
     }
 
+    /// Whether `body` holds for one of `alternates(i)`, handed over as UTF-8 bytes in the file,
+    /// without a string for each; nil when the bytes cannot be cut as `alternates(i)` cuts the text
+    /// (`TSVRows.anyItem`).
+    func anyAlternate(_ i: Int, where body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        TSVRows.anyItem(in: file.bytes, field(i, 7), where: body)
+    }
+
     /// One chunk's worth of parsed lines.
     struct Chunk {
         var geonameID: [Int32] = []
