@@ -279,12 +279,31 @@ public final class Gazetteer: Sendable {
     }
 
     func placePlace(_ i: Int) -> Place {
-        let country = places.country(i)
-        let admin1 = places.admin1(i)
-        let region = country.flatMap { c in regionByAdmin1[c + "." + admin1].map { regions[$0].id } }
-        return Place(id: "geonames:\(places.geonameID[i])", name: places.name(i), kind: .place, country: country,
+        let (name, country, admin1Key) = places.nameCountryAndAdmin1Key(i)
+        let region = admin1Key.flatMap { regionByAdmin1[$0].map { regions[$0].id } }
+        return Place(id: Self.geonamesID(places.geonameID[i]), name: name, kind: .place, country: country,
                      region: region, population: Int(places.population[i]),
                      location: Position(latitude: places.latitude[i], longitude: places.longitude[i]))
+    }
+
+    /// `"geonames:\(n)"`, written straight into the string's storage (an interpolation assembles it
+    /// in pieces, and every candidate place of a looked-up name needs its id).
+    static func geonamesID(_ n: Int32) -> String {
+        guard n >= 0 else { return "geonames:\(n)" }
+        var digits = 1
+        var rest = n / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let prefix = "geonames:".utf8
+        return String(unsafeUninitializedCapacity: prefix.count + digits) { out in
+            var k = 0
+            for b in prefix { out[k] = b; k += 1 }
+            var v = n
+            for d in stride(from: k + digits - 1, through: k, by: -1) {
+                out[d] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            }
+            return k + digits
+        }
     }
 
     func regionPlace(_ r: Int) -> Place {
