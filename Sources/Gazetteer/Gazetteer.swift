@@ -103,7 +103,10 @@ public final class Gazetteer: Sendable {
         self.districts = districts
         self.countries = countries
         self.index = index
+        // Sized up front: the tables are built at every load, and growing them rehashes every id.
         var byAdmin1: [String: Int] = [:], byID: [String: Int] = [:]
+        byAdmin1.reserveCapacity(regions.count)
+        byID.reserveCapacity(regions.count)
         for (i, r) in regions.enumerated() {
             if !r.admin1.isEmpty { byAdmin1[r.country + "." + r.admin1] = byAdmin1[r.country + "." + r.admin1] ?? i }
             byID[r.id] = i
@@ -111,9 +114,11 @@ public final class Gazetteer: Sendable {
         regionByAdmin1 = byAdmin1
         regionByID = byID
         var districtIDs: [String: Int] = [:]
+        districtIDs.reserveCapacity(districts.count)
         for (i, d) in districts.enumerated() { districtIDs[d.id] = i }
         districtByID = districtIDs
         var byCode: [String: Int] = [:]
+        byCode.reserveCapacity(2 * countries.count)
         for (i, c) in countries.enumerated() {
             byCode[c.iso2] = i
             if !c.iso3.isEmpty { byCode[c.iso3] = i }
