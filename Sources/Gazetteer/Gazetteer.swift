@@ -103,7 +103,10 @@ public final class Gazetteer: Sendable {
         self.districts = districts
         self.countries = countries
         self.index = index
+        // Sized up front: the tables are built at every load, and growing them rehashes every id.
         var byAdmin1: [String: Int] = [:], byID: [String: Int] = [:]
+        byAdmin1.reserveCapacity(regions.count)
+        byID.reserveCapacity(regions.count)
         for (i, r) in regions.enumerated() {
             if !r.admin1.isEmpty { byAdmin1[r.country + "." + r.admin1] = byAdmin1[r.country + "." + r.admin1] ?? i }
             byID[r.id] = i
@@ -111,9 +114,11 @@ public final class Gazetteer: Sendable {
         regionByAdmin1 = byAdmin1
         regionByID = byID
         var districtIDs: [String: Int] = [:]
+        districtIDs.reserveCapacity(districts.count)
         for (i, d) in districts.enumerated() { districtIDs[d.id] = i }
         districtByID = districtIDs
         var byCode: [String: Int] = [:]
+        byCode.reserveCapacity(2 * countries.count)
         for (i, c) in countries.enumerated() {
             byCode[c.iso2] = i
             if !c.iso3.isEmpty { byCode[c.iso3] = i }
@@ -228,6 +233,18 @@ public final class Gazetteer: Sendable {
         return []
     }
 
+    /// Whether `body` holds for one of the names of the populated place with this id after its own
+    /// name (as `names(ofPlaceID:)` lists them), each handed over as UTF-8 bytes, in order, until one
+    /// does. The names are read in place from the data file: a place asked about often has dozens,
+    /// and `names(ofPlaceID:)` makes a string of each. Nil when the id is no populated place's, or
+    /// when its names cannot be read that way (`TSVRows.anyItem`): the caller then asks
+    /// `names(ofPlaceID:)`.
+    package func anyAlternateName(ofPlaceID id: String, where body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        guard id.hasPrefix("geonames:"), let n = Int32(id.dropFirst("geonames:".count)),
+              let i = places.index(ofGeonameID: n) else { return nil }
+        return places.anyAlternate(i, where: body)
+    }
+
     /// The country with this ISO 3166-1 alpha-2 or alpha-3 code (any case), or nil.
     public func country(code: String) -> Place? {
         countryByCode[code.uppercased()].map(countryPlace)
@@ -267,12 +284,31 @@ public final class Gazetteer: Sendable {
     }
 
     func placePlace(_ i: Int) -> Place {
-        let country = places.country(i)
-        let admin1 = places.admin1(i)
-        let region = country.flatMap { c in regionByAdmin1[c + "." + admin1].map { regions[$0].id } }
-        return Place(id: "geonames:\(places.geonameID[i])", name: places.name(i), kind: .place, country: country,
+        let (name, country, admin1Key) = places.nameCountryAndAdmin1Key(i)
+        let region = admin1Key.flatMap { regionByAdmin1[$0].map { regions[$0].id } }
+        return Place(id: Self.geonamesID(places.geonameID[i]), name: name, kind: .place, country: country,
                      region: region, population: Int(places.population[i]),
                      location: Position(latitude: places.latitude[i], longitude: places.longitude[i]))
+    }
+
+    /// `"geonames:\(n)"`, written straight into the string's storage (an interpolation assembles it
+    /// in pieces, and every candidate place of a looked-up name needs its id).
+    static func geonamesID(_ n: Int32) -> String {
+        guard n >= 0 else { return "geonames:\(n)" }
+        var digits = 1
+        var rest = n / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let prefix = "geonames:".utf8
+        return String(unsafeUninitializedCapacity: prefix.count + digits) { out in
+            var k = 0
+            for b in prefix { out[k] = b; k += 1 }
+            var v = n
+            for d in stride(from: k + digits - 1, through: k, by: -1) {
+                out[d] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            }
+            return k + digits
+        }
     }
 
     func regionPlace(_ r: Int) -> Place {

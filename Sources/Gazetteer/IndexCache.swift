@@ -7,8 +7,9 @@ import Foundation
 ///
 /// The file holds native-endian raw arrays: it is a per-machine cache, not an exchange format.
 struct IndexCache {
-    /// Bump when `NameNormalizer`, the indexing rules or the layout of `Posting` change.
-    static let formatVersion: UInt64 = 4
+    /// Bump when `NameNormalizer`, the indexing rules, the layout of `Posting` or that of the file
+    /// change.
+    static let formatVersion: UInt64 = 5
     private static let magic: UInt64 = 0x5844_4947_5A41_4D49  // "IMAZGIDX"
 
     let directory: URL
@@ -33,13 +34,16 @@ struct IndexCache {
               let lon: Column<Double> = reader.column(nPlaces), let pop: Column<Int32> = reader.column(nPlaces),
               let starts: Column<UInt32> = reader.column(nPlaces), let ends: Column<UInt32> = reader.column(nPlaces),
               let postings: Column<Posting> = reader.column(nPostings), let keys: Column<UInt8> = reader.column(nKeys),
-              let order: Column<UInt64> = reader.column(nPostings), reader.atEnd else { return nil }
+              let order: Column<UInt64> = reader.column(nPostings),
+              let bucketBits = reader.count(), bucketBits == NameIndex.bucketBits(count: nPostings),
+              let buckets: Column<UInt32> = reader.column((1 << bucketBits) + 1), reader.atEnd else { return nil }
         // Cheap consistency checks against the data actually loaded.
         guard ends.last.map({ Int($0) <= placeFile.bytes.count }) ?? true,
-              order.last.map({ Int($0 & 0xFFFF_FFFF) < nPostings }) ?? true else { return nil }
+              order.last.map({ Int($0 & 0xFFFF_FFFF) < nPostings }) ?? true,
+              buckets.first == 0, buckets.last == UInt32(nPostings) else { return nil }
         let table = PlaceTable(file: placeFile, geonameID: ids, latitude: lat, longitude: lon, population: pop,
                                lineStart: starts, lineEnd: ends)
-        return (table, NameIndex(postings: postings, keys: keys, order: order))
+        return (table, NameIndex(postings: postings, keys: keys, order: order, buckets: buckets, bucketBits: bucketBits))
     }
 
     /// Writes the cache file atomically (temporary file, then rename) and removes older
@@ -56,6 +60,7 @@ struct IndexCache {
         word(UInt64(places.count)); word(UInt64(index.postings.count)); word(UInt64(index.keys.count))
         array(places.geonameID); array(places.latitude); array(places.longitude); array(places.population)
         array(places.lineStart); array(places.lineEnd); array(index.postings); array(index.keys); array(index.order)
+        word(UInt64(index.bucketBits)); array(index.buckets)
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -96,19 +101,28 @@ struct IndexCache {
         }
     }
 
-    /// A fast 64-bit hash of a whole file, eight bytes at a time.
+    /// A fast 64-bit hash of a whole file, eight bytes at a time in four interleaved lanes: each
+    /// `mix` waits for the one before it in its lane, so a single lane would leave the core idle
+    /// most of the time (the data files, tens of megabytes, are hashed on every load).
     static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        do {
-            var h: UInt64 = UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15
-            var i = 0
-            while i + 8 <= raw.count {
-                h = mix(h, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                i += 8
-            }
-            var tail: UInt64 = 0
-            while i < raw.count { tail = tail << 8 | UInt64(raw[i]); i += 1 }
-            return mix(h, tail)
+        let seed = UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15
+        var a = seed, b = seed ^ 1, c = seed ^ 2, d = seed ^ 3
+        var i = 0
+        while i + 32 <= raw.count {
+            a = mix(a, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            b = mix(b, raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            c = mix(c, raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+            d = mix(d, raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+            i += 32
         }
+        var h = mix(mix(mix(a, b), c), d)
+        while i + 8 <= raw.count {
+            h = mix(h, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        var tail: UInt64 = 0
+        while i < raw.count { tail = tail << 8 | UInt64(raw[i]); i += 1 }
+        return mix(h, tail)
     }
 
     @inline(__always)

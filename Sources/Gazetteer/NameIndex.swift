@@ -73,8 +73,10 @@ final class NameIndex: @unchecked Sendable {
     /// Where each run of `order` with the same top `bucketBits` bits of the hash starts:
     /// `order[buckets[b]..<buckets[b + 1]]` holds the keys whose hash starts with `b`. With about
     /// one key per bucket, a look-up is two reads instead of a binary search's ~20 cache misses.
-    private let buckets: [UInt32]
-    private let bucketBits: Int
+    /// Kept in the cache file with the rest (`IndexCache`): working it out again took as long as
+    /// reading everything else.
+    let buckets: Column<UInt32>
+    let bucketBits: Int
     private let fuzzyLock = NSLock()
     nonisolated(unsafe) private var fuzzyTable: FuzzyTable?
 
@@ -83,15 +85,18 @@ final class NameIndex: @unchecked Sendable {
         postings = Column(builder.postings)
         keys = Column(builder.keys)
         order = Column(NameIndex.radixSorted(builder.postings))
-        (buckets, bucketBits) = NameIndex.buckets(of: order)
+        bucketBits = NameIndex.bucketBits(count: order.count)
+        buckets = Column(NameIndex.buckets(of: order, bits: bucketBits))
     }
 
-    /// An index read back from a cache file (`IndexCache`).
-    init(postings: Column<Posting>, keys: Column<UInt8>, order: Column<UInt64>) {
+    /// An index read back from a cache file (`IndexCache`); `buckets` and `bucketBits` must be
+    /// those `init(_:)` works out for `order`.
+    init(postings: Column<Posting>, keys: Column<UInt8>, order: Column<UInt64>, buckets: Column<UInt32>, bucketBits: Int) {
         self.postings = postings
         self.keys = keys
         self.order = order
-        (buckets, bucketBits) = NameIndex.buckets(of: order)
+        self.buckets = buckets
+        self.bucketBits = bucketBits
     }
 
     /// The postings whose key is exactly `key` (already normalised), in `order`. O(1 + matches)
@@ -126,11 +131,17 @@ final class NameIndex: @unchecked Sendable {
         return Int(buckets[b])..<Int(buckets[b + 1])
     }
 
-    /// The bucket starts for `order` (sorted by the top 32 bits of the hash), one bucket per key
-    /// or so, 2¹ to 2²² buckets (16 MB at most). O(n), one pass.
-    private static func buckets(of order: Column<UInt64>) -> ([UInt32], Int) {
+    /// The number of bits of the hash that pick a bucket for `count` keys: one bucket per key or
+    /// so, 2¹ to 2²² buckets (16 MB at most).
+    static func bucketBits(count: Int) -> Int {
         var bits = 1
-        while bits < 22 && 1 << bits < order.count { bits += 1 }
+        while bits < 22 && 1 << bits < count { bits += 1 }
+        return bits
+    }
+
+    /// The bucket starts for `order` (sorted by the top 32 bits of the hash), `2^bits + 1` of
+    /// them. O(n), one pass.
+    private static func buckets(of order: Column<UInt64>, bits: Int) -> [UInt32] {
         var starts = [UInt32](repeating: 0, count: (1 << bits) + 1)
         let shift = UInt64(64 - bits)
         // order[i] holds hash >> 32 in its top half, so its top `bits` bits are the hash's.
@@ -140,7 +151,7 @@ final class NameIndex: @unchecked Sendable {
             while b < ob { b += 1; starts[b] = UInt32(i) }
         }
         while b < 1 << bits { b += 1; starts[b] = UInt32(order.count) }
-        return (starts, bits)
+        return starts
     }
 
     /// The key of a posting, as text.

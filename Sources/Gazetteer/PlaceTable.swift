@@ -101,9 +101,48 @@ struct PlaceTable: Sendable {
 
     func admin1(_ i: Int) -> String { file.string(field(i, 5)) }
 
+    /// `name(i)`, `country(i)`, and `country(i) + "." + admin1(i)` (nil without a country), from one
+    /// pass over the line and without the strings in between: every candidate place of every name
+    /// the geoparser looks up is built from these.
+    func nameCountryAndAdmin1Key(_ i: Int) -> (name: String, country: String?, admin1Key: String?) {
+        let bytes = file.bytes
+        let start = Int(lineStart[i]), end = Int(lineEnd[i])
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 6) { tabs in
+            var count = 0
+            var j = start
+            while j < end, count < 6 {
+                if bytes[j] == 0x09 { tabs[count] = j; count += 1 }
+                j += 1
+            }
+            // As `field(i, n)` cuts: past the last tab, the last field.
+            func field(_ n: Int) -> Range<Int> {
+                let m = min(n, count)
+                return (m == 0 ? start : tabs[m - 1] + 1)..<(n < count ? tabs[n] : end)
+            }
+            let name = file.string(field(1))
+            let country = field(4), admin1 = field(5)
+            guard !country.isEmpty else { return (name, nil, nil) }
+            let key = String(unsafeUninitializedCapacity: country.count + 1 + admin1.count) { out in
+                var n = 0
+                for b in bytes[country] { out[n] = b; n += 1 }
+                out[n] = UInt8(ascii: "."); n += 1
+                for b in bytes[admin1] { out[n] = b; n += 1 }
+                return n
+            }
+            return (name, file.string(country), key)
+        }
+    }
+
     func alternates(_ i: Int) -> [String] {
         let s = file.string(field(i, 7))
         return s.isEmpty ? [] : s.split(separator: "|").map(String.init)
+    }
+
+    /// Whether `body` holds for one of `alternates(i)`, handed over as UTF-8 bytes in the file,
+    /// without a string for each; nil when the bytes cannot be cut as `alternates(i)` cuts the text
+    /// (`TSVRows.anyItem`).
+    func anyAlternate(_ i: Int, where body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        TSVRows.anyItem(in: file.bytes, field(i, 7), where: body)
     }
 
     /// One chunk's worth of parsed lines.

@@ -12,14 +12,18 @@ struct RegionRecord: Sendable {
     let admin1: String
     /// What the source calls it: Oblast, State, Province…
     let kind: String
-    let names: [String]
+    /// The `names` column as read (`|`-separated), split only when asked: a load that finds the
+    /// name index in the cache never asks, and splitting every region's dozens of names into
+    /// strings was a third of the time it took to read the file.
+    let namesColumn: String
+    var names: [String] { TSVRows.list(namesColumn) }
 
     static func load(_ file: TSVFile, url: URL) throws -> [RegionRecord] {
         try TSVRows.read(file, url: url, columns: columns) { f, fail in
             guard !f[0].isEmpty else { throw fail("empty id") }
             return RegionRecord(id: f[0], country: f[1], name: f[2], latitude: try TSVRows.latitude(f[3], fail),
                                 longitude: try TSVRows.longitude(f[4], fail), admin1: f[5], kind: f[6],
-                                names: TSVRows.list(f[7]))
+                                namesColumn: f[7])
         }
     }
 
@@ -55,7 +59,9 @@ struct DistrictRecord: Sendable {
     let kind: String
     /// Sum of the populations of the populated places inside it.
     let population: Int
-    let names: [String]
+    /// The `names` column as read, split only when asked (as `RegionRecord.namesColumn`).
+    let namesColumn: String
+    var names: [String] { TSVRows.list(namesColumn) }
 
     static func load(_ file: TSVFile, url: URL) throws -> [DistrictRecord] {
         try TSVRows.read(file, url: url, columns: columns) { f, fail in
@@ -63,7 +69,7 @@ struct DistrictRecord: Sendable {
             guard let population = Int(f[7]), population >= 0 else { throw fail("population \"\(f[7])\" is not a whole number ≥ 0") }
             return DistrictRecord(id: f[0], country: f[1], region: f[2], name: f[3], latitude: try TSVRows.latitude(f[4], fail),
                                   longitude: try TSVRows.longitude(f[5], fail), kind: f[6], population: population,
-                                  names: TSVRows.list(f[8]))
+                                  namesColumn: f[8])
         }
     }
 
@@ -180,5 +186,94 @@ enum TSVRows {
         }
         if start < scalars.endIndex { items.append(String(scalars[start..<scalars.endIndex])) }
         return items
+    }
+
+    /// `list` of the text of `bytes[range]` (UTF-8) without a string per item: hands `body` the bytes
+    /// of each item in turn until it returns true, and tells whether one did. Nil when a `|` might
+    /// not be a Character of its own, so that cutting the bytes there might cut where `list` does
+    /// not: the scalar before it may be Prepend (`separatesBefore`), the scalar after it may be of a
+    /// combining kind (`separatesAfter`), or the bytes next to it are no valid UTF-8. The caller
+    /// then falls back on `list`.
+    static func anyItem(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                        where body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        var start = range.lowerBound
+        var i = start
+        while i < range.upperBound {
+            if bytes[i] == UInt8(ascii: "|") {
+                // Both neighbours are checked before the item it closes is handed over: an item is
+                // one of `list`'s only when the bars on both sides of it are separators.
+                if i > range.lowerBound, bytes[i - 1] >= 0x80 {
+                    guard let before = scalar(endingAt: i, in: bytes, from: range.lowerBound), separatesBefore(before) else { return nil }
+                }
+                if i + 1 < range.upperBound, bytes[i + 1] >= 0x80 {
+                    guard let after = scalar(startingAt: i + 1, in: bytes, upTo: range.upperBound), separatesAfter(after) else { return nil }
+                }
+                if start < i, body(UnsafeBufferPointer(rebasing: bytes[start..<i])) { return true }
+                start = i + 1
+            }
+            i += 1
+        }
+        return start < range.upperBound && body(UnsafeBufferPointer(rebasing: bytes[start..<range.upperBound]))
+    }
+
+    /// True when a `|` after the scalar `v` starts a new Character: `v` is no Prepend character
+    /// (in the BMP: U+0600–U+0605, U+06DD, U+070F, U+0890–U+0891, U+08E2, U+0D4E). Scalars beyond
+    /// the BMP, where later versions of Unicode add Prepend characters, count as unknown.
+    static func separatesBefore(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x600...0x605, 0x6DD, 0x70F, 0x890...0x891, 0x8E2, 0xD4E: false
+        default: v < 0x1_0000
+        }
+    }
+
+    /// True when the scalar `v` after a `|` starts a new Character: it is neither Extend nor ZWJ nor
+    /// a SpacingMark. Known so for the ranges `list` trusts and for the letters of the scripts
+    /// GeoNames' alternate names are mostly written in (Arabic, Hebrew, Devanagari and Thai
+    /// letters without their vowel signs, Georgian, kana, CJK ideographs, Hangul syllables).
+    static func separatesAfter(_ v: UInt32) -> Bool {
+        switch v {
+        case 0..<0x300, 0x370..<0x483, 0x48A..<0x591, 0x5D0...0x5EA, 0x620...0x64A, 0x904...0x939, 0xE01...0xE30,
+             0x10D0...0x10FA, 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: true
+        default: false
+        }
+    }
+
+    /// The scalar of one to three UTF-8 bytes starting at `start` (before `upper`); nil when the
+    /// bytes there are no such scalar.
+    static func scalar(startingAt start: Int, in bytes: UnsafeBufferPointer<UInt8>, upTo upper: Int) -> UInt32? {
+        scalarAndLength(startingAt: start, in: bytes, upTo: upper)?.value
+    }
+
+    /// The scalar of one to three UTF-8 bytes ending right before `end` (at or after `lower`); nil
+    /// when the bytes there are no such scalar.
+    static func scalar(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>, from lower: Int) -> UInt32? {
+        var lead = end - 1
+        while lead > lower, end - lead < 3, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        guard let (value, length) = scalarAndLength(startingAt: lead, in: bytes, upTo: end), lead + length == end else { return nil }
+        return value
+    }
+
+    private static func scalarAndLength(startingAt i: Int, in bytes: UnsafeBufferPointer<UInt8>, upTo upper: Int) -> (value: UInt32, length: Int)? {
+        guard i < upper else { return nil }
+        let b0 = UInt32(bytes[i])
+        func continuation(_ k: Int) -> UInt32? {
+            guard i + k < upper, bytes[i + k] & 0xC0 == 0x80 else { return nil }
+            return UInt32(bytes[i + k] & 0x3F)
+        }
+        switch b0 {
+        case 0..<0x80:
+            return (b0, 1)
+        case 0xC2...0xDF:
+            guard let b1 = continuation(1) else { return nil }
+            return ((b0 & 0x1F) << 6 | b1, 2)
+        case 0xE0...0xEF:
+            guard let b1 = continuation(1), let b2 = continuation(2) else { return nil }
+            let v = (b0 & 0x0F) << 12 | b1 << 6 | b2
+            // Overlong forms and surrogates are no valid UTF-8.
+            guard v >= 0x800, !(0xD800...0xDFFF).contains(v) else { return nil }
+            return (v, 3)
+        default:
+            return nil
+        }
     }
 }

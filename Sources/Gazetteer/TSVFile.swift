@@ -64,12 +64,17 @@ struct TSVFile: @unchecked Sendable {
 
     /// The ranges between occurrences of `separator` in `bytes[range]`, empty ones included (as
     /// `split(separator:omittingEmptySubsequences: false)` gives).
+    /// The separators are found with `memchr`, many bytes at a time: the region and district files
+    /// are split into lines at every load.
     static func pieces(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = range.lowerBound
-        for i in range where bytes[i] == separator {
-            result.append(start..<i)
-            start = i + 1
+        if let base = bytes.baseAddress {
+            while start < range.upperBound, let hit = memchr(base + start, Int32(separator), range.upperBound - start) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                result.append(start..<i)
+                start = i + 1
+            }
         }
         result.append(start..<range.upperBound)
         return result

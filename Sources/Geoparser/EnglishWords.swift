@@ -9,5 +9,5 @@
 /// larger places ("Mobile", "Reading", "Nice").
 enum EnglishWords {
     /// Lower-cased.
-    static let placeNamedWords: Set<String> = Set(scowlPlaceNamedWords.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+    static let placeNamedWords: Set<String> = Lexicon.words(scowlPlaceNamedWords)
 }

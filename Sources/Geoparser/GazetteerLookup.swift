@@ -104,14 +104,74 @@ struct GazetteerLookup: PlaceLookup {
         let plain = Self.plain(word)
         // The same plain word has the same key, hence the same `places`: the answer is reused whole.
         if let known = spelled.get(plain), known.from == places.count { return known.kept }
-        let kept = places.filter { p in
-            // The place's own name first: it is the one that matches most often, and it needs no
-            // look-up of the alternates.
-            p.kind == .continent || Self.plain(p.name) == plain
-                || gazetteer.names(ofPlaceID: p.id).dropFirst().contains { Self.plain($0) == plain }
+        let kept: [PlaceRecord]
+        if plain.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The words asked about are ASCII: the names are compared as bytes where they can be.
+            var bytes = plain
+            kept = bytes.withUTF8 { target in
+                places.filter { p in
+                    // The place's own name first: it is the one that matches most often, and it
+                    // needs no look-up of the alternates.
+                    if p.kind == .continent { return true }
+                    var name = p.name
+                    if name.withUTF8({ Self.isSpelled($0, like: target) }) { return true }
+                    if let found = gazetteer.anyAlternateName(ofPlaceID: p.id, where: { Self.isSpelled($0, like: target) }) {
+                        return found
+                    }
+                    return gazetteer.names(ofPlaceID: p.id).dropFirst().contains { Self.plain($0) == plain }
+                }
+            }
+        } else {
+            kept = places.filter { p in
+                p.kind == .continent || Self.plain(p.name) == plain
+                    || gazetteer.names(ofPlaceID: p.id).dropFirst().contains { Self.plain($0) == plain }
+            }
         }
         spelled.set(plain, (places.count, kept))
         return kept
+    }
+
+    /// `plain(String(decoding: name, as: UTF8.self)) == plain(word)` for an ASCII `target` (the
+    /// UTF-8 of `plain(word)`), mostly without building the name's string or folding it: an ASCII
+    /// name is folded byte by byte as `plain` folds it, and most other names are turned down by
+    /// two tests that Foundation's folding cannot change the answer of:
+    /// - a letter of a script that folds to no ASCII (Cyrillic, Greek, Arabic, CJK …: `isForeignLetter`)
+    ///   stays a letter of that script, so the folded name is not ASCII;
+    /// - folding lower-cases ASCII letters and keeps ASCII letters and digits, in order (it only drops
+    ///   marks and apostrophes), so the name's must appear in that order in `target`.
+    /// Only names passing both are folded by Foundation.
+    private static func isSpelled(_ name: UnsafeBufferPointer<UInt8>, like target: UnsafeBufferPointer<UInt8>) -> Bool {
+        if name.allSatisfy({ $0 < 0x80 }) {
+            var k = 0
+            for b in name where b != 0x27 {
+                guard k < target.count, target[k] == (b >= 0x41 && b <= 0x5A ? b + 0x20 : b) else { return false }
+                k += 1
+            }
+            return k == target.count
+        }
+        let text = String(decoding: name, as: UTF8.self)
+        var t = 0
+        for s in text.unicodeScalars {
+            if isForeignLetter(s.value) { return false }
+            let v = s.value
+            guard (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) else { continue }
+            let b = UInt8(v) | (v <= 0x5A && v >= 0x41 ? 0x20 : 0)
+            while t < target.count, target[t] != b { t += 1 }
+            guard t < target.count else { return false }
+            t += 1
+        }
+        return plain(text) == String(decoding: target, as: UTF8.self)
+    }
+
+    /// Letters of scripts whose letters fold (case and diacritics) to letters of the same script,
+    /// never to ASCII.
+    private static func isForeignLetter(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0391...0x03C9, 0x0400...0x0481, 0x048A...0x04FF, 0x0531...0x0556, 0x0561...0x0587, 0x05D0...0x05EA,
+             0x0620...0x064A, 0x0671...0x06D3, 0x0904...0x0939, 0x0E01...0x0E30, 0x10D0...0x10FA, 0x3041...0x3096,
+             0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: true
+        default: false
+        }
     }
 
     /// Lower case without diacritics or apostrophes: "Sudža" and "sudza", "L’gov" and "lgov" are the

@@ -154,7 +154,7 @@ enum KnownNames {
     static let demonyms: [String: Nationality] = {
         var table: [String: Nationality] = [:]
         for line in demonymTable.split(separator: "\n") {
-            let parts = line.split(separator: "|").map { String($0).trimmingCharacters(in: .whitespaces) }
+            let parts = line.split(separator: "|").map { trimmed(String($0)) }
             guard parts.count == 3 else { continue }
             for form in parts[2].split(separator: ",") {
                 table[form.lowercased()] = Nationality(country: parts[0], countryName: parts[1])
@@ -162,6 +162,14 @@ enum KnownNames {
         }
         return table
     }()
+
+    /// `s.trimmingCharacters(in: .whitespaces)`, without Foundation's call for the usual string
+    /// that has nothing to trim (the demonym table is read at every start).
+    private static func trimmed(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
+              CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last) else { return s }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
 
     /// Abbreviations written in capitals, matched case-sensitively (never "us", "Us" or "eu"), and the
     /// name they stand for. "EU" is deliberately absent: it is not a territory the gazetteer holds,

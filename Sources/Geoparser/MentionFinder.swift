@@ -77,10 +77,12 @@ struct MentionFinder {
 
     /// The key of a phrase and its places: the gazetteer's, and the continent of that name.
     /// `mayBeContinent` is false when the phrase's first word starts no continent's name: then its
-    /// lower-cased text (a string, and a hash) is not looked up.
-    private func cachedName(_ surface: String, mayBeContinent: Bool) -> (key: String, places: [PlaceRecord]) {
+    /// lower-cased text (a string, and a hash) is not looked up. `tokens`, when given, are the
+    /// phrase's tokens in the document being searched: its key is then assembled from its words'
+    /// keys where `PhraseKeys` can, instead of normalising the text again.
+    private func cachedName(_ surface: String, mayBeContinent: Bool, tokens: Range<Int>? = nil) -> (key: String, places: [PlaceRecord]) {
         if let known = memo.names[surface] { return known }
-        let key = lookup.key(surface)
+        let key = tokens.flatMap { memo.phrases?.key(tokens: $0.lowerBound, $0.upperBound) } ?? lookup.key(surface)
         var places = lookup.places(matchingKey: key)
         // A short word must be spelled as one of the place's names: through the key's folding,
         // "El" would be Yell and Jijel, "Sunny" Suni.
@@ -450,7 +452,7 @@ struct MentionFinder {
             let e = i + k + 1
             if let filter, let h = filter.hash(tokens: i, e), !lookup.mayHaveName(keyHash: h) { continue }
             let surface = doc.text(tokens: i, e)
-            let (key, places) = cachedName(surface, mayBeContinent: mayBeContinent)
+            let (key, places) = cachedName(surface, mayBeContinent: mayBeContinent, tokens: i..<e)
             if !places.isEmpty {
                 return RawMention(kind: .toponym, first: i, last: e, start: t[i].start, end: t[e - 1].end,
                                   surface: surface, key: key, candidates: places)

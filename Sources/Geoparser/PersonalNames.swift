@@ -11,7 +11,5 @@ enum PersonalNames {
     /// Lower-cased surnames held by at least 0.005 % of the US population in 1990.
     static let surnames: Set<String> = words(censusSurnames)
 
-    private static func words(_ text: String) -> Set<String> {
-        Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
-    }
+    private static func words(_ text: String) -> Set<String> { Lexicon.words(text) }
 }

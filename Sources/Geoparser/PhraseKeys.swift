@@ -67,16 +67,27 @@ final class PhraseKeys {
 
     /// The key of `doc.text(tokens: a, b)` assembled from its words' keys, under the same
     /// conditions as `hash(tokens:_:)`; nil when it cannot be assembled that way.
+    /// Written straight into the string's storage: the mention finder asks this for every phrase
+    /// it looks up.
     func key(tokens a: Int, _ b: Int) -> String? {
         guard isJoinOfWords(a, b) else { return nil }
-        var out: [UInt8] = []
+        var length = 0
         for k in a..<b where doc.tokens[k].kind == .word {
-            let w = words[k]!
-            guard w.count > 0 else { continue }
-            if !out.isEmpty { out.append(0x20) }
-            out.append(contentsOf: bytes[w.start..<w.start + w.count])
+            let count = words[k]!.count
+            if count > 0 { length += (length > 0 ? 1 : 0) + count }
         }
-        return String(decoding: out, as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { keyBytes in
+            String(unsafeUninitializedCapacity: length) { out in
+                var n = 0
+                for k in a..<b where doc.tokens[k].kind == .word {
+                    let w = words[k]!
+                    guard w.count > 0 else { continue }
+                    if n > 0 { out[n] = 0x20; n += 1 }
+                    for i in w.start..<w.start + w.count { out[n] = keyBytes[i]; n += 1 }
+                }
+                return n
+            }
+        }
     }
 
     /// Computes the keys of the words in `a..<b` and tells whether the phrase's key is their join.
