@@ -125,21 +125,24 @@ struct GeoparseCommandTests {
         #expect((into["subject"] as? [String: Any])?["placeId"] as? String == "iso3166-1:RU")
     }
 
+    /// The toponyms `incmap geoparse - --format jsonl` finds in `text`: their surface names and place ids.
+    func toponyms(_ text: String) throws -> (names: [String], ids: [String]) {
+        let r = try run(["-", "--format", "jsonl"], stdin: Data(text.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let list = try json(r.stdout)["toponyms"] as? [[String: Any]] ?? []
+        return (list.compactMap { $0["name"] as? String }, list.compactMap { $0["place_id"] as? String })
+    }
+
     @Test("a short word must be spelled as a place's name, not only share its matching key",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func shortWordsSpelledAsNames() throws {
         // The matching key folds y/j to i and drops a doubled letter, so "Sunny" has the key of
         // Suni (Sardinia, GeoNames 3166030) and "El" that of Yell and Jijel (GeoNames 2492913).
         // Neither is spelled so: only Odesa is a place here.
-        let text = "Residents of the Sunny Hills estate in Odesa were evacuated, and El Rashidi said the road was shut."
-        let r = try run(["-", "--format", "jsonl"], stdin: Data(text.utf8))
-        #expect(r.status == 0)
-        let names = (try json(r.stdout)["toponyms"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
-        #expect(names == ["Odesa"])
+        #expect(try toponyms("Residents of the Sunny Hills estate in Odesa were evacuated, and El Rashidi said the road was shut.").names
+            == ["Odesa"])
         // Spelled as the town is, the short name is found.
-        let suni = try run(["-", "--format", "jsonl"], stdin: Data("They drove from Suni to Oristano on Sunday.".utf8))
-        let found = (try json(suni.stdout)["toponyms"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
-        #expect(found.first == "Suni")
+        #expect(try toponyms("They drove from Suni to Oristano on Sunday.").names.first == "Suni")
     }
 
     @Test("names with an elided article or a possessive inside are found whole",
@@ -147,15 +150,10 @@ struct GeoparseCommandTests {
     func elisionsAndPossessives() throws {
         // Côte d'Ivoire and the People's Republic of China are ISO 3166-1 names (CI, CN); Queen Anne's
         // County is a Maryland county (US Census 24035). "Russia's" stays a possessive.
-        let text = "Cases were reported in Côte d'Ivoire and in the People's Republic of China. "
-            + "Ducks from Queen Anne's County, Maryland were tested, and Russia's Kursk region was shelled."
-        let r = try run(["-", "--format", "jsonl"], stdin: Data(text.utf8))
-        #expect(r.status == 0)
-        let toponyms = try json(r.stdout)["toponyms"] as? [[String: Any]] ?? []
-        #expect(toponyms.compactMap { $0["name"] as? String }
-            == ["Côte d'Ivoire", "People's Republic of China", "Queen Anne's County", "Maryland", "Russia", "Kursk"])
-        #expect(toponyms.compactMap { $0["place_id"] as? String }.prefix(3)
-            == ["iso3166-1:CI", "iso3166-1:CN", "us-census:24035"])
+        let found = try toponyms("Cases were reported in Côte d'Ivoire and in the People's Republic of China. "
+            + "Ducks from Queen Anne's County, Maryland were tested, and Russia's Kursk region was shelled.")
+        #expect(found.names == ["Côte d'Ivoire", "People's Republic of China", "Queen Anne's County", "Maryland", "Russia", "Kursk"])
+        #expect(found.ids.prefix(3) == ["iso3166-1:CI", "iso3166-1:CN", "us-census:24035"])
     }
 
     @Test("the two Congos: DRC and the Democratic Republic of the Congo are CD, the Republic of the Congo CG",
@@ -163,38 +161,24 @@ struct GeoparseCommandTests {
     func congos() throws {
         // ISO 3166-1: CD is the Democratic Republic of the Congo (Kinshasa), CG the Republic of the
         // Congo (Brazzaville). The longer name must not be read as the shorter one inside it.
-        let text = "Cholera spread in the DRC and in the Democratic Republic of the Congo, not in the Republic of the Congo."
-        let r = try run(["-", "--format", "jsonl"], stdin: Data(text.utf8))
-        #expect(r.status == 0)
-        let toponyms = try json(r.stdout)["toponyms"] as? [[String: Any]] ?? []
-        #expect(toponyms.compactMap { $0["place_id"] as? String } == ["iso3166-1:CD", "iso3166-1:CD", "iso3166-1:CG"])
-        #expect(toponyms.compactMap { $0["name"] as? String } == ["DRC", "Democratic Republic of the Congo", "Republic of the Congo"])
+        let found = try toponyms("Cholera spread in the DRC and in the Democratic Republic of the Congo, not in the Republic of the Congo.")
+        #expect(found.ids == ["iso3166-1:CD", "iso3166-1:CD", "iso3166-1:CG"])
+        #expect(found.names == ["DRC", "Democratic Republic of the Congo", "Republic of the Congo"])
     }
 
     @Test("seas, straits and groups of countries are found, 'the Baltic states' in lower case too",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func seasAndGroups() throws {
-        let text = "Warships left the Black Sea for the Sea of Azov through the Kerch Strait, while the Baltic states and the Caucasus watched."
-        let r = try run(["-", "--format", "jsonl"], stdin: Data(text.utf8))
-        #expect(r.status == 0)
-        let toponyms = try json(r.stdout)["toponyms"] as? [[String: Any]] ?? []
-        #expect(toponyms.compactMap { $0["name"] as? String }
-            == ["Black Sea", "Sea of Azov", "Kerch Strait", "Baltic states", "Caucasus"])
-        #expect(toponyms.compactMap { $0["place_id"] as? String }
-            == ["area:black-sea", "area:sea-of-azov", "area:kerch-strait", "area:baltic-states", "area:caucasus"])
+        let english = try toponyms("Warships left the Black Sea for the Sea of Azov through the Kerch Strait, while the Baltic states and the Caucasus watched.")
+        #expect(english.names == ["Black Sea", "Sea of Azov", "Kerch Strait", "Baltic states", "Caucasus"])
+        #expect(english.ids == ["area:black-sea", "area:sea-of-azov", "area:kerch-strait", "area:baltic-states", "area:caucasus"])
         // In Russian and Ukrainian the generic word of a sea's or strait's name is in lower case.
-        let cyrillic = "Черное море и Азовское море закрыты, Керченский пролив тоже. Чорне море неспокійне."
-        let c = try run(["-", "--format", "jsonl"], stdin: Data(cyrillic.utf8))
-        let seas = try json(c.stdout)["toponyms"] as? [[String: Any]] ?? []
-        #expect(seas.compactMap { $0["place_id"] as? String }
+        #expect(try toponyms("Черное море и Азовское море закрыты, Керченский пролив тоже. Чорне море неспокійне.").ids
             == ["area:black-sea", "area:sea-of-azov", "area:kerch-strait", "area:black-sea"])
         // In the other cases, Russian and Ukrainian: the span as written, the sea it names.
-        let inflected = "Корабли стоят в Черном море, у берегов Азовского моря. Кораблі у Чорному морі біля Керченської протоки."
-        let i = try run(["-", "--format", "jsonl"], stdin: Data(inflected.utf8))
-        let found = try json(i.stdout)["toponyms"] as? [[String: Any]] ?? []
-        #expect(found.compactMap { $0["name"] as? String } == ["Черном море", "Азовского моря", "Чорному морі", "Керченської протоки"])
-        #expect(found.compactMap { $0["place_id"] as? String }
-            == ["area:black-sea", "area:sea-of-azov", "area:black-sea", "area:kerch-strait"])
+        let inflected = try toponyms("Корабли стоят в Черном море, у берегов Азовского моря. Кораблі у Чорному морі біля Керченської протоки.")
+        #expect(inflected.names == ["Черном море", "Азовского моря", "Чорному морі", "Керченської протоки"])
+        #expect(inflected.ids == ["area:black-sea", "area:sea-of-azov", "area:black-sea", "area:kerch-strait"])
     }
 
     @Test("the same text on stdin and as a file gives the same output",
