@@ -14,50 +14,34 @@ import Gazetteer
 /// capitalised n-grams of a text are misses, which are cached too).
 struct GazetteerLookup: PlaceLookup {
     let gazetteer: Gazetteer
-    private let cache = Cache()
-    private let spelled = SpellingCache()
+    /// Key → records (`places(matchingKey:)`).
+    private let cache = LockedCache<[PlaceRecord]>(limit: 500_000)
+    /// A word's plain spelling → how many places were asked about, and those with a name spelled
+    /// so (`places(_:spelledLike:)`).
+    private let spelled = LockedCache<(from: Int, kept: [PlaceRecord])>(limit: 100_000)
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
-    /// Key → records, shared by all threads; cleared when it grows past `limit` entries so that an
-    /// endless stream of documents cannot exhaust memory.
-    private final class Cache: @unchecked Sendable {
+    /// A dictionary shared by all threads behind a lock, cleared when it grows past `limit` entries
+    /// so that an endless stream of documents cannot exhaust memory.
+    private final class LockedCache<Value>: @unchecked Sendable {
         private let lock = NSLock()
-        private var records: [String: [PlaceRecord]] = [:]
-        let limit = 500_000
+        private var values: [String: Value] = [:]
+        let limit: Int
 
-        func get(_ key: String) -> [PlaceRecord]? {
+        init(limit: Int) { self.limit = limit }
+
+        func get(_ key: String) -> Value? {
             lock.lock()
             defer { lock.unlock() }
-            return records[key]
+            return values[key]
         }
 
-        func set(_ key: String, _ value: [PlaceRecord]) {
+        func set(_ key: String, _ value: Value) {
             lock.lock()
             defer { lock.unlock() }
-            if records.count >= limit { records.removeAll(keepingCapacity: true) }
-            records[key] = value
-        }
-    }
-
-    /// A word's plain spelling → how many places were asked about, and those with a name spelled
-    /// so (`places(_:spelledLike:)`); cleared when it grows past `limit` entries.
-    private final class SpellingCache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var ids: [String: (from: Int, kept: [PlaceRecord])] = [:]
-        let limit = 100_000
-
-        func get(_ word: String) -> (from: Int, kept: [PlaceRecord])? {
-            lock.lock()
-            defer { lock.unlock() }
-            return ids[word]
-        }
-
-        func set(_ word: String, _ value: (from: Int, kept: [PlaceRecord])) {
-            lock.lock()
-            defer { lock.unlock() }
-            if ids.count >= limit { ids.removeAll(keepingCapacity: true) }
-            ids[word] = value
+            if values.count >= limit { values.removeAll(keepingCapacity: true) }
+            values[key] = value
         }
     }
 

@@ -163,8 +163,7 @@ struct MentionFinder {
                 continue
             }
             // "D-W. Va.", "R-Ocilla": a party letter before a legislator's hometown or state.
-            if i + 2 < t.count, i >= 1, t[i - 1].text == "," || t[i - 1].text == "(", ["D", "R", "I"].contains(t[i].text),
-               t[i + 1].text == "-", !t[i + 1].spaceBefore, !t[i + 2].spaceBefore {
+            if isPartyLetter(doc, i) {
                 i += 2
                 continue
             }
@@ -347,10 +346,16 @@ struct MentionFinder {
     /// "Sen. Ray Miller, D-Columbus", "Rep. Jay Roberts (R-Ocilla)": the party letter and hometown
     /// after a US legislator's name.
     private func isPartyAndHometown(_ doc: Document, _ m: RawMention) -> Bool {
+        m.first >= 2 && isPartyLetter(doc, m.first - 2)
+    }
+
+    /// Token `k` is the party letter of "…, D-Columbus" or "(R-Ocilla)": after a comma or an opening
+    /// bracket, glued by a hyphen to the word after it.
+    private func isPartyLetter(_ doc: Document, _ k: Int) -> Bool {
         let t = doc.tokens
-        guard m.first >= 3, t[m.first - 1].text == "-", !t[m.first - 1].spaceBefore, !t[m.first].spaceBefore,
-              ["D", "R", "I"].contains(t[m.first - 2].text) else { return false }
-        return t[m.first - 3].text == "," || t[m.first - 3].text == "("
+        guard k >= 1, k + 2 < t.count, ["D", "R", "I"].contains(t[k].text), t[k + 1].text == "-",
+              !t[k + 1].spaceBefore, !t[k + 2].spaceBefore else { return false }
+        return t[k - 1].text == "," || t[k - 1].text == "("
     }
 
     /// "d'Ivoire", "l’Aquila": an elided French or Italian article glued to a capitalised name.
