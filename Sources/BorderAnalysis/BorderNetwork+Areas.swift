@@ -20,6 +20,17 @@ public struct TerritoryShare: Sendable, Hashable {
     }
 }
 
+/// Which distance bands to compute: the side (ISO alpha-2) of a border. A plain value: thread-safe.
+public struct ZoneRequest: Sendable, Hashable {
+    public var border: BorderPair
+    public var side: String
+
+    public init(border: BorderPair, side: String) {
+        self.border = border
+        self.side = side
+    }
+}
+
 /// One distance band of a country along a border. A plain value: thread-safe.
 public struct DistanceBand: Sendable, Hashable {
     /// Inner and outer distance from the border in metres (0 for the first band).
@@ -60,22 +71,59 @@ extension BorderNetwork {
 
     /// The parts of `side` within successive distance bands of the border `pair`: 0–b₀, b₀–b₁, …
     /// (metres, geodesic). Each band is the geodesic buffer of the border line to its outer distance,
-    /// clipped to the country, minus the previous buffer.
+    /// clipped to the country, minus the previous buffer. The buffers are computed on all cores.
     /// - Throws: `.invalidDistance` unless `bands` is non-empty, finite, positive and increasing;
     ///   `.unknownCountry`, `.noSharedBorder`, `.invalidGeometry` when `side` is not in `pair`; `.computation`.
     public func zones(border pair: BorderPair, side: String, bands: [Double]) throws(BorderAnalysisError) -> [DistanceBand] {
+        try zones([ZoneRequest(border: pair, side: side)], bands: bands)[0].get()
+    }
+
+    /// Distance bands for several borders and sides at once, as `zones(border:side:bands:)` gives
+    /// them for one, on all cores: each border's buffers are computed once however many of its sides
+    /// are asked for, and the buffers of different borders and distances run in parallel (they are
+    /// nearly all of the cost). Results come in the order of `requests`; one that fails (an unknown
+    /// border, a side not on it, a failed overlay) does not stop the others.
+    /// - Throws: `.invalidDistance` unless `bands` is non-empty, finite, positive and increasing
+    ///   (then nothing is computed).
+    public func zones(_ requests: [ZoneRequest], bands: [Double]) throws(BorderAnalysisError) -> [Result<[DistanceBand], BorderAnalysisError>] {
         guard !bands.isEmpty, bands.allSatisfy({ $0.isFinite && $0 > 0 }), zip(bands, bands.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw .invalidDistance("bands must be positive, finite and increasing (got \(bands.map { $0 / 1000 }) km)")
         }
-        let border = try self.border(pair)
-        let country = try self.country(side)
+        var pairs: [BorderPair] = []
+        for r in requests where !pairs.contains(r.border) { pairs.append(r.border) }
+        let jobs = pairs.flatMap { pair in bands.map { (pair: pair, metres: $0) } }
+        let buffers = jobs.parallelMapEach { job -> Result<Geometry, BorderAnalysisError> in
+            do throws(BorderAnalysisError) {
+                let border = try self.border(job.pair)
+                return .success(try computing("buffer of \(job.pair) at \(job.metres) m") { try engine.buffer(border.geometry, job.metres) })
+            } catch {
+                return .failure(error)
+            }
+        }
+        var byBorder: [BorderPair: [Result<Geometry, BorderAnalysisError>]] = [:]
+        for (job, buffer) in zip(jobs, buffers) { byBorder[job.pair, default: []].append(buffer) }
+        let reach = byBorder
+        return requests.parallelMapEach { request in
+            do throws(BorderAnalysisError) {
+                return .success(try bandsOf(request, reach: reach[request.border] ?? [], bands: bands))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    /// One request's bands from its border's buffers (one per distance in `bands`).
+    private func bandsOf(_ request: ZoneRequest, reach: [Result<Geometry, BorderAnalysisError>], bands: [Double]) throws(BorderAnalysisError) -> [DistanceBand] {
+        let pair = request.border
+        _ = try border(pair)
+        let country = try self.country(request.side)
         guard pair.involves(country.iso2) else { throw .invalidGeometry("\(country.iso2) is not a side of border \(pair)") }
         var out: [DistanceBand] = []
         var previous: Geometry?
         var inner = 0.0
-        for outer in bands {
-            let reach = try computing("buffer of \(pair) at \(outer) m") { try engine.buffer(border.geometry, outer) }
-            let clipped = try computing("clipping to \(country.iso2)") { try engine.intersection(reach, country.geometry) }.polygonal
+        for (outer, buffer) in zip(bands, reach) {
+            let buffer = try buffer.get()
+            let clipped = try computing("clipping to \(country.iso2)") { try engine.intersection(buffer, country.geometry) }.polygonal
             var band = clipped
             if let previous, !clipped.polygons.isEmpty, !previous.polygons.isEmpty {
                 band = try computing("band \(inner)–\(outer) m") { try engine.difference(clipped, previous) }.polygonal

@@ -20,4 +20,22 @@ extension Array where Element: Sendable {
             initialized = n
         }
     }
+
+    /// `map` over all cores, results in input order, one dispatch per element: for a few heavy
+    /// jobs of uneven cost (buffers of long and short borders), which contiguous chunks would leave
+    /// one core waiting on.
+    func parallelMapEach<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        let n = count
+        guard n > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return map(transform) }
+        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            nonisolated(unsafe) let out = buffer
+            self.withUnsafeBufferPointer { input in
+                nonisolated(unsafe) let input = input
+                DispatchQueue.concurrentPerform(iterations: n) { i in
+                    (out.baseAddress! + i).initialize(to: transform(input[i]))
+                }
+            }
+            initialized = n
+        }
+    }
 }

@@ -31,16 +31,23 @@ extension MapJob {
         var zones: [Feature] = []
         let bandSides = sortedPairs.flatMap { pair in (sides[pair] ?? []).sorted().map { (pair, $0) } }
         report(.bands, 0, of: bandSides.count)
-        for (i, (pair, side)) in bandSides.enumerated() {
-            defer { report(.bands, i + 1, of: bandSides.count) }
-            do {
-                let bands = try network.zones(border: pair, side: side, bands: options.bandsMetres)
+        // All bands at once: the buffers of different borders are computed in parallel.
+        let results: [Result<[DistanceBand], BorderAnalysisError>]
+        do {
+            results = try network.zones(bandSides.map { ZoneRequest(border: $0.0, side: $0.1) }, bands: options.bandsMetres)
+        } catch {
+            results = bandSides.map { _ in .failure(error) }
+        }
+        for ((pair, side), result) in zip(bandSides, results) {
+            switch result {
+            case .success(let bands):
                 let method = network.method(for: network.borders[pair].map { [$0] } ?? [])
                 zones += bands.map { $0.feature(border: pair, side: side, method: method) }
-            } catch {
+            case .failure(let error):
                 warnings.append("\(name): distance bands along \(pair) in \(side): \(error)")
             }
         }
+        report(.bands, bandSides.count, of: bandSides.count)
         var claims: [Feature] = []
         var lines: [Feature] = []
         for check in checks {

@@ -109,3 +109,34 @@ func badBufferDistance(metres: Double) {
     #expect(throws: GeodesyError.self) { try Ellipsoid.wgs84.inwardBuffer(.point(kyiv), metres: 100) }
     #expect(throws: GeodesyError.self) { try Ellipsoid.wgs84.buffer(.point(kyiv), metres: 100, spacing: 0) }
 }
+
+@Test("simplifying drops a vertex closer than the tolerance and keeps one farther") func simplifyTolerance() {
+    // The middle vertex is 0.0001° of latitude off the equator: 11.06 m (meridian arc at the equator,
+    // a(1 − e²) · 0.0001 · π/180 = 6 335 439 m · 1.745e-6 rad, hand computation).
+    let path = [Position(latitude: 0, longitude: 0), Position(latitude: 0.0001, longitude: 0.01), Position(latitude: 0, longitude: 0.02)]
+    #expect(Ellipsoid.wgs84.simplified(path, tolerance: 12).count == 2)
+    #expect(Ellipsoid.wgs84.simplified(path, tolerance: 10).count == 3)
+    // A closed ring keeps a vertex besides its closing one, however small it is.
+    let tiny = [Position(latitude: 0, longitude: 0), Position(latitude: 0.00001, longitude: 0), Position(latitude: 0, longitude: 0)]
+    #expect(Ellipsoid.wgs84.simplified(tiny, tolerance: 100).count == 3)
+}
+
+@Test("a detailed, wiggly line is buffered within the band of the line itself", arguments: [3.0, 200.0])
+func wigglyLineBuffer(amplitude: Double) throws {
+    // 50 km along 50°N with 2 001 vertices 25 m apart, zig-zagging `amplitude` metres north and south
+    // (1° of latitude ≈ 111.2 km there): like a border digitised along a meandering river.
+    let line = (0...2_000).map { k in
+        Position(latitude: 50 + (k % 2 == 0 ? 1.0 : -1.0) * amplitude / 111_200, longitude: 30 + 0.7 * Double(k) / 2_000)
+    }
+    let index = try GeodesicLineIndex(.lineString(line))
+    let b = try Ellipsoid.wgs84.buffer(.lineString(line), metres: 10_000)
+    // The vertices are measured against the original line, not the simplified one built from.
+    let vertices = try expectBand(b, metres: 10_000) { try index.distance(from: $0) }
+    if amplitude < 10 {
+        // Wiggles of 6 m from crest to trough, under the 10 m simplification tolerance (a thousandth
+        // of 10 km) even with the ≤ 3 m a 12.5 km geodesic bows from its chord, vanish: the buffer
+        // is that of the straight line, ≈ 2 × 50 vertices along the sides (1 km spacing) plus two
+        // half circles of ≈ 32 vertices (63 around), far fewer than the input's 2 001.
+        #expect(vertices < 200)
+    }
+}
