@@ -69,6 +69,15 @@ extension BorderNetwork {
                               method: MeasurementMethod(borderSource: nil, countrySource: c.source, accuracyMetres: nil))
     }
 
+    /// A country's whole territory as a share of itself (part = whole, fraction 1): its geodesic
+    /// area, without the overlay `share(of:in:)` would run. - Throws: `.unknownCountry`; `.computation`.
+    public func wholeTerritory(of code: String) throws(BorderAnalysisError) -> TerritoryShare {
+        let c = try country(code)
+        let whole = try computing("area of \(c.iso2)") { try engine.area(c.geometry) }
+        return TerritoryShare(country: c.iso2, partSquareMetres: whole, wholeSquareMetres: whole,
+                              method: MeasurementMethod(borderSource: nil, countrySource: c.source, accuracyMetres: nil))
+    }
+
     /// The parts of `side` within successive distance bands of the border `pair`: 0–b₀, b₀–b₁, …
     /// (metres, geodesic). Each band is the geodesic buffer of the border line to its outer distance,
     /// clipped to the country, minus the previous buffer. The buffers are computed on all cores.

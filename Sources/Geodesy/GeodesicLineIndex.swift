@@ -91,7 +91,8 @@ public struct GeodesicLineIndex: Sendable {
     ///   distinct vertices; `.invalidPosition` for a bad vertex, naming it.
     public init(lines: [[Position]], ellipsoid: Ellipsoid = .wgs84) throws(GeodesyError) {
         guard !lines.isEmpty else { throw .degenerateGeometry("no lines to index") }
-        var pieces: [Piece] = []
+        // Runs of up to 1,024 edges: the geodesics of all lines are solved over all cores.
+        var runs: [(line: Int, edges: Range<Int>)] = []
         for (l, line) in lines.enumerated() {
             var distinct = false
             for (i, p) in line.enumerated() {
@@ -101,9 +102,21 @@ public struct GeodesicLineIndex: Sendable {
             guard line.count >= 2, distinct else {
                 throw .degenerateGeometry("line \(l) has \(line.count) vertices but fewer than two distinct ones")
             }
-            for e in 0..<(line.count - 1) where line[e] != line[e + 1] {
-                Self.appendPieces(of: line[e], line[e + 1], line: l, edge: e, ellipsoid: ellipsoid, to: &pieces)
+            for start in stride(from: 0, to: line.count - 1, by: 1_024) {
+                runs.append((l, start..<min(start + 1_024, line.count - 1)))
             }
+        }
+        var pieces: [Piece] = []
+        for run in concurrentMap(runs, { run -> [Piece] in
+            let line = lines[run.line]
+            var out: [Piece] = []
+            out.reserveCapacity(run.edges.count)
+            for e in run.edges where line[e] != line[e + 1] {
+                Self.appendPieces(of: line[e], line[e + 1], line: run.line, edge: e, ellipsoid: ellipsoid, to: &out)
+            }
+            return out
+        }) {
+            pieces += run
         }
         self.ellipsoid = ellipsoid
         self.lines = lines
@@ -153,7 +166,8 @@ public struct GeodesicLineIndex: Sendable {
     }
 
     /// Builds the hierarchy top-down by median splits on the widest axis of the pieces' centres, then
-    /// reorders `pieces` so each leaf is a contiguous range. O(n log² n), sorting 32-bit indices.
+    /// reorders `pieces` so each leaf is a contiguous range. O(n log n): each split selects the
+    /// median (`select`) instead of sorting.
     private static func build(_ pieces: inout [Piece], _ nodes: inout [Node]) {
         let centres = pieces.map(\.centre), radii = pieces.map(\.radius)
         var order = Array(Int32(0)..<Int32(pieces.count))
@@ -185,8 +199,8 @@ public struct GeodesicLineIndex: Sendable {
                 let c = centres[Int(order[i])]
                 keys[Int(order[i])] = dx >= dy && dx >= dz ? c.x : dy >= dz ? c.y : c.z
             }
-            order[range].sort { keys[Int($0)] < keys[Int($1)] }
             let mid = range.lowerBound + range.count / 2
+            select(&order, range, mid, keys: keys)
             let left = nodes.count
             nodes.append(Node(centre: centre, radius: 0, first: 0, count: 0))
             nodes.append(Node(centre: centre, radius: 0, first: 0, count: 0))
@@ -196,5 +210,28 @@ public struct GeodesicLineIndex: Sendable {
             work.append((left + 1, mid..<range.upperBound))
         }
         pieces = order.map { pieces[Int($0)] }
+    }
+
+    /// Reorders `order[range]` so that position `k` holds the index a full sort by `keys` would put
+    /// there, with no larger key before it and no smaller one after it (Hoare's selection with a
+    /// median-of-three pivot). O(n) expected; keys must be finite.
+    static func select(_ order: inout [Int32], _ range: Range<Int>, _ k: Int, keys: [Double]) {
+        var lo = range.lowerBound, hi = range.upperBound - 1
+        while lo < hi {
+            let a = keys[Int(order[lo])], b = keys[Int(order[lo + (hi - lo) / 2])], c = keys[Int(order[hi])]
+            let pivot = max(min(a, b), min(max(a, b), c))
+            var i = lo, j = hi
+            while i <= j {
+                while keys[Int(order[i])] < pivot { i += 1 }
+                while keys[Int(order[j])] > pivot { j -= 1 }
+                if i <= j {
+                    order.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            // Now keys in lo...j are ≤ pivot, in i...hi ≥ pivot, and strictly between equal to it.
+            if k <= j { hi = j } else if k >= i { lo = i } else { return }
+        }
     }
 }

@@ -332,7 +332,7 @@ struct ClaimChecker {
     private func contextArea(_ found: FoundClaim, squareMetres: Double) -> ClaimCheck {
         let code = found.claim.subject?.place.flatMap { $0.kind == .country ? $0.country : nil } ?? depthCountry[found.document]
         guard let code, let country = network.countries[code],
-              let share = try? network.share(of: country.geometry, in: code), share.wholeSquareMetres > 0 else {
+              let share = try? network.wholeTerritory(of: code), share.wholeSquareMetres > 0 else {
             return ClaimCheck(found: found, verdict: .unverifiable,
                               finding: "An area of \(Format.area(squareMetres)) is claimed; no mapped area or country was given to check it against.")
         }

@@ -68,7 +68,7 @@ struct MapCommand: ParsableCommand {
         let network = try data.network()
         var geoparser: Geoparser?
         if kind != .events {
-            do { geoparser = Geoparser(gazetteer: try Gazetteer.load(from: data.location())) } catch {
+            do { geoparser = Geoparser(gazetteer: try Gazetteer.load(from: data.location(), cacheDirectory: Gazetteer.defaultCacheDirectory)) } catch {
                 throw CLIFailure(String(describing: error))
             }
         }

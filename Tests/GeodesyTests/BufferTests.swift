@@ -133,8 +133,8 @@ func wigglyLineBuffer(amplitude: Double) throws {
     // The vertices are measured against the original line, not the simplified one built from.
     let vertices = try expectBand(b, metres: 10_000) { try index.distance(from: $0) }
     if amplitude < 10 {
-        // Wiggles of 6 m from crest to trough, under the 10 m simplification tolerance (a thousandth
-        // of 10 km) even with the ≤ 3 m a 12.5 km geodesic bows from its chord, vanish: the buffer
+        // Wiggles of 6 m from crest to trough, under the 20 m simplification tolerance (a 500th of
+        // 10 km) even with the ≤ 12 m a 25 km geodesic bows from its chord, vanish: the buffer
         // is that of the straight line, ≈ 2 × 50 vertices along the sides (1 km spacing) plus two
         // half circles of ≈ 32 vertices (63 around), far fewer than the input's 2 001.
         #expect(vertices < 200)

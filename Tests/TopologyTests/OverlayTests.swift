@@ -32,6 +32,23 @@ struct OverlayTests {
         #expect(try Geometry.unaryUnion([]).isEmpty)
     }
 
+    // Hand reasoning: the line x + y = 20 bounding the triangle (0,0), (20,0), (0,20) runs through the
+    // corners (11,9) and (9,11) of the box [9,11]², so the overlap is the triangle (9,9), (11,9),
+    // (9,11) of area 2, whichever operand is the small one (the large one is cut to the small one's
+    // box before the overlay). A box inside the triangle comes back whole; one outside, empty.
+    @Test("intersection of a small box with a large polygon, either way round")
+    func smallWithLarge() throws {
+        let triangle = Geometry.polygon([[p(0, 0), p(20, 0), p(0, 20), p(0, 0)]])
+        let box = square(9, 9, 2)
+        let expected = Geometry.polygon([[p(9, 9), p(11, 9), p(9, 11), p(9, 9)]])
+        for i in [try box.intersection(triangle), try triangle.intersection(box)] {
+            #expect(try i.topologicallyEquals(expected))
+            #expect(abs(try i.planarArea() - 2) < 1e-12)
+        }
+        #expect(try square(2, 2, 1).intersection(triangle).topologicallyEquals(square(2, 2, 1)))
+        #expect(try square(15, 15, 1).intersection(triangle).isEmpty)
+    }
+
     // Hand reasoning: the squares [0,1]² and [5,6]² have no common point.
     @Test("intersection of disjoint squares is empty")
     func disjointIntersection() throws {
