@@ -11,8 +11,9 @@ extension Ellipsoid {
     /// joins); for a polygon, the polygon grown by `metres` (holes shrink or vanish).
     ///
     /// Built from geodesics, not in degrees and not in one planar projection: boundary vertices
-    /// are computed with the direct geodesic problem at exactly `metres` from the input (circles
-    /// around vertices, perpendicular offsets along edges), and GEOS only dissolves these pieces.
+    /// are computed with the direct geodesic problem at exactly `metres` from the input lines,
+    /// thinned first to within `metres` / 500 (perpendicular offsets along edges, round joins on the
+    /// outer side of turns, circles at the ends of open lines), and GEOS only dissolves these pieces.
     /// Every vertex of the result lies within max(0.5 %, 1 m) of `metres` from the input, except
     /// vertices that close a polar cap along latitude ±90°.
     ///
@@ -25,7 +26,8 @@ extension Ellipsoid {
     ///     Values above metres / 5 are lowered to it so the band above holds.
     /// - Throws: `GeodesyError.invalidDistance` for a bad distance or spacing, `.invalidPosition` /
     ///   `.degenerateGeometry` for bad input, `.overlay` if GEOS fails.
-    /// - Complexity: O(L / spacing + n) pieces for total edge length L and n vertices, then a cascaded union.
+    /// - Complexity: O(L / spacing + n) pieces for total edge length L and n vertices left after
+    ///   thinning, then a cascaded union.
     public func buffer(_ geometry: Geometry, metres: Double, spacing: Double? = nil) throws(GeodesyError) -> Geometry {
         let plan = try BufferPlan(ellipsoid: self, metres: metres, spacing: spacing)
         var pieces: [Geometry] = []
