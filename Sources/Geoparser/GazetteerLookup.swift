@@ -88,7 +88,7 @@ struct GazetteerLookup: PlaceLookup {
         let plain = Self.plain(word)
         // The same plain word has the same key, hence the same `places`: the answer is reused whole.
         if let known = spelled.get(plain), known.from == places.count { return known.kept }
-        let kept: [PlaceRecord]
+        var kept: [PlaceRecord]
         if plain.utf8.allSatisfy({ $0 < 0x80 }) {
             // The words asked about are ASCII: the names are compared as bytes where they can be.
             var bytes = plain
@@ -110,6 +110,14 @@ struct GazetteerLookup: PlaceLookup {
                 p.kind == .continent || Self.plain(p.name) == plain
                     || gazetteer.names(ofPlaceID: p.id).dropFirst().contains { Self.plain($0) == plain }
             }
+        }
+        // A region named after a town kept here stays with it: "Odesa" is the city's own name (not
+        // just one of its alternates), and the city's region, whose names share the key ("Odessa"),
+        // is the same name in another spelling ("the Odesa region" is Odessa Oblast).
+        let regionsOfKept = Set(kept.compactMap { $0.kind == .region || Self.plain($0.name) != plain ? nil : $0.region })
+        if !regionsOfKept.isEmpty {
+            let keptIDs = Set(kept.map(\.id))
+            kept = places.filter { keptIDs.contains($0.id) || ($0.kind == .region && regionsOfKept.contains($0.id)) }
         }
         spelled.set(plain, (places.count, kept))
         return kept

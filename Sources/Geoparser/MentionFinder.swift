@@ -679,8 +679,15 @@ struct MentionFinder {
         let tokens = doc.tokens
         if m.last < tokens.count, wordLists(doc, m.last).has(.speechVerb) { return true }
         // "…, said Welch." ends the clause; in "said Sudzha had fallen" the name starts a new one.
+        // After "said" the speaker comes straight after the quote or the comma that closes what
+        // was said: in "the governor said Vovchansk, near the border, was hit" the verb has its
+        // subject, and the name is what was said. After "told" or "asked" the name is whom
+        // (" … told Hoover.").
         let endsClause = m.last >= tokens.count || tokens[m.last].kind != .word
-        if m.first >= 1, endsClause, wordLists(doc, m.first - 1).has(.speechVerb) { return true }
+        if m.first >= 1, endsClause, wordLists(doc, m.first - 1).has(.speechVerb) {
+            let verb = tokens[m.first - 1].lowered
+            if verb == "told" || verb == "asked" || m.first == 1 || tokens[m.first - 2].kind == .symbol { return true }
+        }
         return m.first >= 2 && tokens[m.first - 1].lowered == "to" && tokens[m.first - 2].lowered == "according"
     }
 

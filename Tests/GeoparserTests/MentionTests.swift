@@ -161,6 +161,12 @@ struct MentionTests {
         #expect(names("Welch said it would reopen the school. Roads near Welch were closed.") == ["Welch"])
         #expect(names("\"The road is closed,\" said Welch.").isEmpty)
         #expect(names("Officials said Sudzha had fallen.") == ["Sudzha"])
+        // After "said" the speaker follows the comma or quote that closes the words: when "said" has
+        // its own subject, the name and its comma start what was said.
+        #expect(names("The governor said Sudzha, near the border, was shelled.") == ["Sudzha"])
+        #expect(names("The road is closed, said Welch, the mayor.").isEmpty)
+        // After "told" the name is whom he told.
+        #expect(names("The sheriff told Welch the road was closed.").isEmpty)
     }
 
     @Test("a lone small place that nothing else in the report supports is dropped")

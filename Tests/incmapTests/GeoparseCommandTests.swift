@@ -145,6 +145,17 @@ struct GeoparseCommandTests {
         #expect(try toponyms("They drove from Suni to Oristano on Sunday.").names.first == "Suni")
     }
 
+    @Test("a region named after its city is found in the city's spelling",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func regionInTheCitysSpelling() throws {
+        // The gazetteer names the oblast (ISO 3166-2 UA-51) "Odessa", "Odessa Oblast", "Odeska oblast";
+        // the city (GeoNames 698740) "Odesa", the spelling Ukraine uses in English. "Odesa region"
+        // and "the Odesa and Mykolaiv regions" are the oblasts (UA-51, UA-48); "Odesa" alone the city.
+        #expect(try toponyms("Drones struck the Odesa region overnight.").ids == ["iso3166-2:UA-51"])
+        #expect(try toponyms("Drones struck Odesa and Mykolaiv regions overnight.").ids == ["iso3166-2:UA-51", "iso3166-2:UA-48"])
+        #expect(try toponyms("Drones struck Odesa overnight.").ids == ["geonames:698740"])
+    }
+
     @Test("names with an elided article or a possessive inside are found whole",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func elisionsAndPossessives() throws {
