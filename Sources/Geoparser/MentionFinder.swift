@@ -85,8 +85,12 @@ struct MentionFinder {
         let key = tokens.flatMap { memo.phrases?.key(tokens: $0.lowerBound, $0.upperBound) } ?? lookup.key(surface)
         var places = lookup.places(matchingKey: key)
         // A short word must be spelled as one of the place's names: through the key's folding,
-        // "El" would be Yell and Jijel, "Sunny" Suni.
+        // "El" would be Yell and Jijel, "Sunny" Suni; through its romanisation, a sentence's first
+        // Cyrillic word "По" or "Мэр" would be Po (China) or Mer (France).
         if !places.isEmpty, surface.utf8.count <= Self.literalWordLength, surface.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x20 }) {
+            places = lookup.places(places, spelledLike: surface)
+        } else if !places.isEmpty, surface.unicodeScalars.count <= Self.literalWordLength, RussianCases.isCyrillic(surface),
+                  !surface.unicodeScalars.contains(" ") {
             places = lookup.places(places, spelledLike: surface)
         }
         if mayBeContinent, let continent = KnownNames.continentsByName[surface.lowercased()] { places.append(continent) }
@@ -726,6 +730,9 @@ struct MentionFinder {
             return false
         }
         if doc.isSentenceInitial(p), lists.has(WordLists.commonWordLists) { return false }
+        // Russian and Ukrainian capitalise names and a sentence's first word only: a first word that
+        // is no given name we know is a common noun ("Жители Белгорода", "Мэр Харькова").
+        if doc.isSentenceInitial(p), RussianCases.isCyrillic(t[p].text), !lists.has(Self.givenOrSurname) { return false }
         // The word before is itself a place ("Kursk Sudzha" lists, "Paris Texas"): leave it to the resolver.
         if let before = longestMatchEnding(doc, at: p), before.candidates.contains(where: { $0.kind <= .district }) { return false }
         return true

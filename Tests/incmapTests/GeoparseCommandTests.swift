@@ -156,6 +156,18 @@ struct GeoparseCommandTests {
         #expect(try toponyms("Drones struck Odesa overnight.").ids == ["geonames:698740"])
     }
 
+    @Test("Russian: a sentence's first word is neither a place nor a first name",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func russianSentenceStarts() throws {
+        // "По" (a preposition) is also the Russian name of Pô in Burkina Faso, "Мэр" (mayor) romanises
+        // to Mer; "Жители" (residents) before "Белгорода" (Belgorod, genitive; GeoNames 578072) is no
+        // first name. Shebekino is GeoNames 495112.
+        let found = try toponyms("Жители Белгорода сообщили о взрывах. По словам губернатора, беспилотники атаковали Шебекино. "
+            + "Мэр Белгорода попросил соблюдать спокойствие.")
+        #expect(found.ids == ["geonames:578072", "geonames:495112", "geonames:578072"])
+        #expect(found.names == ["Белгорода", "Шебекино", "Белгорода"])
+    }
+
     @Test("names with an elided article or a possessive inside are found whole",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func elisionsAndPossessives() throws {
