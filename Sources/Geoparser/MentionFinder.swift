@@ -681,7 +681,9 @@ struct MentionFinder {
     private func isSpeaker(_ doc: Document, _ m: RawMention) -> Bool {
         guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .district }) else { return false }
         let tokens = doc.tokens
-        if m.last < tokens.count, wordLists(doc, m.last).has(.speechVerb) { return true }
+        // "Police in Springfield said": the name places the speaker.
+        let placesTheSpeaker = m.first >= 1 && Self.speakerPlacePrepositions.contains(tokens[m.first - 1].lowered)
+        if m.last < tokens.count, !placesTheSpeaker, wordLists(doc, m.last).has(.speechVerb) { return true }
         // "…, said Welch." ends the clause; in "said Sudzha had fallen" the name starts a new one.
         // After "said" the speaker comes straight after the quote or the comma that closes what
         // was said: in "the governor said Vovchansk, near the border, was hit" the verb has its
@@ -694,6 +696,11 @@ struct MentionFinder {
         }
         return m.first >= 2 && tokens[m.first - 1].lowered == "to" && tokens[m.first - 2].lowered == "according"
     }
+
+    /// Prepositions that, before a name and a verb of saying, say where the speaker is.
+    private static let speakerPlacePrepositions: Set<String> = [
+        "in", "at", "near", "from", "outside", "inside", "across", "around", "throughout", "within",
+    ]
 
     /// "the State championship", "Passover", "Hamas said" (`Lexicon.neverPlaceAlone`), and "University
     /// of Georgia", "Chamber of Commerce": a one-word town name that heads an "of" phrase of

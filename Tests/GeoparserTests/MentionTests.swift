@@ -165,6 +165,8 @@ struct MentionTests {
         // its own subject, the name and its comma start what was said.
         #expect(names("The governor said Sudzha, near the border, was shelled.") == ["Sudzha"])
         #expect(names("The road is closed, said Welch, the mayor.").isEmpty)
+        // "Police in Welch said": the preposition places the speaker, the name is the town's.
+        #expect(names("Police in Welch said the school would reopen.") == ["Welch"])
         // After "told" the name is whom he told.
         #expect(names("The sheriff told Welch the road was closed.").isEmpty)
     }
