@@ -68,14 +68,16 @@ struct ContextResolver: Sendable {
             }
         }
         let order = groups.indices
-        let candidates: [[PlaceRecord]] = groups.map {
+        let allCandidates: [[PlaceRecord]] = groups.map {
             candidatesAreDistinct ? toponyms[$0[0]].candidates : dedupe(toponyms[$0[0]].candidates)
         }
+        let candidates = allCandidates.map(Self.countryOverItsTowns)
         let wantsRegion: [Bool] = groups.map { $0.contains { toponyms[$0].wantsRegion } }
         // "Kursk" without "oblast": the city that gives the region its name, not the region. The city
         // may lie in the region or be a region of its own beside it (Minsk, Kyiv): any city of
         // 50,000 or more of that name in the region's country counts.
-        let capitals: [Set<String>] = candidates.map { cands in
+        // The towns `countryOverItsTowns` set aside count here: "Mexico" is not the State of Mexico.
+        let capitals: [Set<String>] = allCandidates.map { cands in
             Set(cands.lazy.filter { c in c.kind == .place && (c.population ?? 0) >= 50_000 }.compactMap(\.country))
         }
 
@@ -430,6 +432,16 @@ struct ContextResolver: Sendable {
         guard let nearest, best.isFinite else { return (0, nil) }
         let bonus = proximityWeight * exp(-best / proximityKilometres)
         return (bonus, explain ? "\(Int(best.rounded())) km from \(anchors[nearest].name)" : nil)
+    }
+
+    /// A country's name means the country, not a town of that country that has it as another name:
+    /// GeoNames lists "Paraguay" for Asunción and "Mexico" for Mexico City, and the capital, named
+    /// in the same text under its own name, would otherwise draw the country's name to itself.
+    /// Towns of other countries stay ("Armenia" in Colombia beside the country Armenia).
+    static func countryOverItsTowns(_ candidates: [PlaceRecord]) -> [PlaceRecord] {
+        guard candidates.count > 1, candidates.contains(where: { $0.kind == .country }) else { return candidates }
+        let countries = Set(candidates.lazy.filter { $0.kind == .country }.compactMap(\.country))
+        return candidates.filter { !($0.kind == .place && countries.contains($0.country ?? "")) }
     }
 
     /// Great-circle distance on a sphere of radius 6,371 km, for ranking candidates only (never reported

@@ -156,6 +156,14 @@ struct GeoparseCommandTests {
         #expect(try toponyms("Drones struck Odesa overnight.").ids == ["geonames:698740"])
     }
 
+    @Test("a country's name is the country even where its capital, which GeoNames also calls so, is named",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func countryNotItsCapital() throws {
+        // GeoNames gives Asunción (3439389) the alternate name "Paraguay"; the country is ISO 3166-1 PY.
+        let found = try toponyms("Argentina and Paraguay saw dengue cases rise, with Asuncion reporting its most since 2019.")
+        #expect(found.ids == ["iso3166-1:AR", "iso3166-1:PY", "geonames:3439389"])
+    }
+
     @Test("Russian: a sentence's first word is neither a place nor a first name",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func russianSentenceStarts() throws {
