@@ -90,7 +90,13 @@ struct ContextResolver: Sendable {
             let cands = candidates[key]
             guard !cands.isEmpty else { continue }
             // By index: sorting copies of the records would retain each one's strings.
-            let ranked = cands.indices.map { ($0, prior(cands[$0], wantsRegion: wantsRegion[key])) }.sorted { $0.1 > $1.1 }
+            // "Washington", "Kyiv" without a region word: the eponymous city, here as in pass 2.
+            let eponymous = capitals[key]
+            let ranked = cands.indices.map { k in
+                let c = cands[k]
+                let penalty = !wantsRegion[key] && c.kind == .region && eponymous.contains(c.country ?? "") ? 4.0 : 0
+                return (k, prior(c, wantsRegion: wantsRegion[key]) - penalty)
+            }.sorted { $0.1 > $1.1 }
             let best = cands[ranked[0].0]
             provisional[key] = best
             let margin = ranked.count > 1 ? ranked[0].1 - ranked[1].1 : 10
@@ -113,13 +119,16 @@ struct ContextResolver: Sendable {
         let totalVotes = max(countryVotes.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }, 1)
         let placedNames = ownVote.count { ($0 ?? 0) > 0 }
 
-        // "X, Y" pairs: the key of X → candidates of Y.
+        // "X, Y" pairs: the key of X → candidates of Y, and the key of Y → candidates of X (the
+        // state in "Vancouver, Washington" is the one that holds a Vancouver).
         var commaContext = [[PlaceRecord]?](repeating: nil, count: groups.count)
+        var commaBefore = [[PlaceRecord]?](repeating: nil, count: groups.count)
         for (i, m) in toponyms.enumerated() {
             let t = doc.tokens
             guard m.last + 1 < t.count, t[m.last].text == "," else { continue }
-            if let next = toponyms.first(where: { $0.first == m.last + 1 }) {
-                commaContext[groupOf[i]] = (commaContext[groupOf[i]] ?? []) + next.candidates.filter { $0.kind <= .region }
+            if let n = toponyms.firstIndex(where: { $0.first == m.last + 1 }) {
+                commaContext[groupOf[i]] = (commaContext[groupOf[i]] ?? []) + toponyms[n].candidates.filter { $0.kind <= .region }
+                commaBefore[groupOf[n]] = (commaBefore[groupOf[n]] ?? []) + m.candidates.filter { $0.kind >= .district }
             }
         }
 
@@ -172,6 +181,7 @@ struct ContextResolver: Sendable {
                 return max(v - (ownCountry == country ? ownWeight : 0), 0)
             }
             let context = commaContext[key]
+            let before = commaBefore[key]
             let nearby = neighbours[key]
             // The countries other names point to in the sentences of this name's mentions.
             var sentenceNeighbours: [String] = []
@@ -185,7 +195,11 @@ struct ContextResolver: Sendable {
             func score(_ c: PlaceRecord, _ reasons: inout Reasons) -> (Double, Bool) {
                 var backed = false
                 var s = prior(c, wantsRegion: wants, reasons: &reasons)
-                if c.kind == .region, !wants, let cc = c.country, capitalCountries.contains(cc) {
+                let holdsTheTownBefore = c.kind <= .region && before?.contains(where: { contains(c, $0) }) == true
+                if holdsTheTownBefore {
+                    s += commaWeight
+                    reasons.add("preceded by a place inside it")
+                } else if c.kind == .region, !wants, let cc = c.country, capitalCountries.contains(cc) {
                     s -= 4
                     reasons.add("the name alone means its eponymous city")
                 }
@@ -206,7 +220,9 @@ struct ContextResolver: Sendable {
                     reasons.add("its region is named in the text")
                 }
                 if c.kind == .region {
-                    let inside = placesInside[c.id] ?? 0
+                    // Not this name's own town ("Kursk" read as the city is no evidence for Kursk Oblast).
+                    let own = provisional[key].map { $0.kind >= .district && $0.region == c.id } == true ? 1 : 0
+                    let inside = (placesInside[c.id] ?? 0) - own
                     if inside > 0 {
                         s += regionWeight * Double(min(inside, 2))
                         backed = true

@@ -164,6 +164,15 @@ struct GeoparseCommandTests {
         #expect(found.ids == ["iso3166-1:AR", "iso3166-1:PY", "geonames:3439389"])
     }
 
+    @Test("'Town, State': the state is the one that holds the town",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func stateAfterItsTown() throws {
+        // Vancouver, Washington is GeoNames 5814616 and lies in the state of Washington (ISO 3166-2
+        // US-WA); "Washington" alone would be the capital. Clark County, Washington is US Census 53011.
+        #expect(try toponyms("An outbreak in Vancouver, Washington, sickened 70 people.").ids == ["geonames:5814616", "iso3166-2:US-WA"])
+        #expect(try toponyms("An outbreak in Clark County, Washington, sickened 70 people.").ids == ["us-census:53011", "iso3166-2:US-WA"])
+    }
+
     @Test("Russian: a sentence's first word is neither a place nor a first name",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func russianSentenceStarts() throws {
