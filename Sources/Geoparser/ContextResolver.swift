@@ -86,6 +86,7 @@ struct ContextResolver: Sendable {
         var countryVotes: [String: Double] = [:]
         var regionVotes: [String: Double] = [:]
         var ownVote = [Double?](repeating: nil, count: groups.count)
+        var countryIsCertain = [Bool](repeating: false, count: groups.count)
         for key in order {
             let cands = candidates[key]
             guard !cands.isEmpty else { continue }
@@ -101,7 +102,17 @@ struct ContextResolver: Sendable {
             provisional[key] = best
             let margin = ranked.count > 1 ? ranked[0].1 - ranked[1].1 : 10
             let weight = Double(groups[key].count).squareRoot() * (margin > 2 ? 1 : 0.4)
-            if let c = best.country { countryVotes[c, default: 0] += weight; ownVote[key] = weight }
+            // A name whose close readings lie in different countries votes for its first reading's
+            // country at a quarter of its weight: "Springfield" is somewhere in the United States,
+            // but "London" (England or Ontario) and "Washington" (the capital or a town in England)
+            // say little of the country. At full weight each pulled the other's reading into its
+            // own country and swapped both ("Washington and London" read as a village in Sussex
+            // and London, Ohio); several such names that agree still add up ("Lancaster",
+            // "Preston" and "Blackpool" together are in England).
+            let close = ranked.prefix { ranked[0].1 - $0.1 <= 2 }
+            countryIsCertain[key] = close.allSatisfy { cands[$0.0].country == best.country }
+            let vote = countryIsCertain[key] ? weight : weight / 4
+            if let c = best.country { countryVotes[c, default: 0] += vote; ownVote[key] = vote }
             if best.kind == .region, let r = best.region ?? Optional(best.id) { regionVotes[r, default: 0] += weight }
             else if best.kind >= .district, let r = best.region, margin > 2 { regionVotes[r, default: 0] += weight * 0.5 }
         }
@@ -109,7 +120,9 @@ struct ContextResolver: Sendable {
         // The countries each sentence points to, and through which names (-1 for a demonym).
         var sentenceCountries: [Int: [(key: Int, country: String)]] = [:]
         for (i, m) in toponyms.enumerated() where m.first < doc.tokens.count {
-            if let c = provisional[groupOf[i]]?.country { sentenceCountries[doc.sentenceOf[m.first], default: []].append((groupOf[i], c)) }
+            if countryIsCertain[groupOf[i]], let c = provisional[groupOf[i]]?.country {
+                sentenceCountries[doc.sentenceOf[m.first], default: []].append((groupOf[i], c))
+            }
         }
         for d in demonyms where d.first < doc.tokens.count {
             if let c = d.countryCode { sentenceCountries[doc.sentenceOf[d.first], default: []].append((-1, c)) }

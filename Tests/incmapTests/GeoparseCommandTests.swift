@@ -164,6 +164,16 @@ struct GeoparseCommandTests {
         #expect(found.ids == ["iso3166-1:AR", "iso3166-1:PY", "geonames:3439389"])
     }
 
+    @Test("two capitals do not pull each other's reading into their own country",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func capitalsStayCapitals() throws {
+        // GeoNames: Washington, D.C. 4140963; London 2643743. Each name also has readings in the
+        // other's country (a village in West Sussex, London in Ohio), which must not win.
+        #expect(try toponyms("Officials in Washington and London welcomed the deal.").ids == ["geonames:4140963", "geonames:2643743"])
+        #expect(try toponyms("Talks in Kyiv, Washington and London continued.").ids
+            == ["geonames:703448", "geonames:4140963", "geonames:2643743"])
+    }
+
     @Test("'Town, State': the state is the one that holds the town",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func stateAfterItsTown() throws {
