@@ -105,13 +105,20 @@ struct ClaimExtractor: Sendable {
         // Either a run of capitalised words (a name, possibly with a demonym before a head noun),
         // or a head noun such as "border", "territory".
         var last = -1
-        while j < tokens.count, j - phraseStart < 6, tokens[j].kind == .word, tokens[j].lowered != "'s" {
-            if tokens[j].isCapitalized || Units.subjectHeads.contains(tokens[j].lowered) {
+        while j < tokens.count, j - phraseStart < 6, tokens[j].kind == .word || (last < 0 && tokens[j].text == "-"),
+              tokens[j].lowered != "'s" {
+            if tokens[j].text == "-" {
+                // "north-eastern": a hyphen inside a modifier.
+                guard j > phraseStart, Lexicon.directionalModifiers.contains(tokens[j - 1].lowered) else { break }
+                j += 1
+            } else if tokens[j].isCapitalized || Units.subjectHeads.contains(tokens[j].lowered) {
                 last = j
                 j += 1
                 if Units.subjectHeads.contains(tokens[last].lowered), j < tokens.count,
                    !Units.subjectHeads.contains(tokens[j].lowered) { break }
-            } else if last < 0, Units.subjectModifiers.contains(tokens[j].lowered) {
+            } else if last < 0, Units.subjectModifiers.contains(tokens[j].lowered)
+                        || Lexicon.directionalModifiers.contains(tokens[j].lowered) {
+                // "into southern Lebanon", "of the occupied territory"
                 j += 1
             } else {
                 break

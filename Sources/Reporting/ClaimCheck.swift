@@ -1,3 +1,4 @@
+import Foundation
 import BorderAnalysis
 import GeoJSON
 import Geodesy
@@ -97,9 +98,27 @@ struct ClaimChecker {
     let places: [LocatedPlace]
     private var depthCountry: [String: String] = [:]   // document → country of the last depth claim
 
-    init(network: BorderNetwork, places: [LocatedPlace]) {
+    /// The areas claimed in each sentence ("document#sentence" → m²), for share claims to be checked against.
+    private let areasBySentence: [String: [Double]]
+    /// The country a share claim of each sentence is of ("… sq km, a third of Ukraine"), for its area claims.
+    private let shareCountryBySentence: [String: String]
+
+    /// - Parameter claims: all the claims that will be checked, so that a share ("a tenth of the
+    ///   country's territory") can be checked against an area claimed in its sentence.
+    init(network: BorderNetwork, places: [LocatedPlace], claims: [FoundClaim] = []) {
         self.network = network
         self.places = places
+        var areas: [String: [Double]] = [:]
+        var shares: [String: String] = [:]
+        for f in claims {
+            let sentence = "\(f.document)#\(f.claim.sentence)"
+            if f.claim.kind == .area, let v = f.claim.value { areas[sentence, default: []].append(v) }
+            if f.claim.kind == .fraction, let place = f.claim.subject?.place, place.kind == .country, let code = place.country {
+                shares[sentence] = shares[sentence] ?? code
+            }
+        }
+        areasBySentence = areas
+        shareCountryBySentence = shares
     }
 
     private static let borderWords = ["border", "frontier", "boundary"]
@@ -125,8 +144,8 @@ struct ClaimChecker {
             guard let v = c.value else { return unverifiable(found, "the area has no value") }
             return contextArea(found, squareMetres: v)
         case .fraction:
-            return ClaimCheck(found: found, verdict: .unverifiable,
-                              finding: "A share of a territory can only be checked against a mapped area; none was given.")
+            guard let v = c.value else { return unverifiable(found, "the share has no value") }
+            return checkShare(found, fraction: v)
         case .date:
             return ClaimCheck(found: found, verdict: .context, finding: "Date mentioned: \(c.date ?? c.text).")
         }
@@ -312,16 +331,16 @@ struct ClaimChecker {
         let deeper = context.filter(\.deeperThanClaim), within = context.filter { !$0.deeperThanClaim }
         var parts: [String] = []
         if let only = deeper.first, deeper.count == 1 {
-            parts.append("\(only.name), named elsewhere in the text, lies \(Format.km(only.metres)) inside \(country) (from \(border)), "
+            parts.append("\(only.name), named elsewhere in the text or as a strike target, lies \(Format.km(only.metres)) inside \(country) (from \(border)), "
                 + "deeper than the claim, but the text does not tie it to the claim, so it does not contradict it")
         } else if !deeper.isEmpty {
-            parts.append("\(Format.sentence(deeper.map { "\($0.name) (\(Format.km($0.metres)))" })), named elsewhere in the text, "
+            parts.append("\(Format.sentence(deeper.map { "\($0.name) (\(Format.km($0.metres)))" })), named elsewhere in the text or as strike targets, "
                 + "lie that far inside \(country) (from \(border)), deeper than the claim, but the text does not tie them to the claim, "
                 + "so they do not contradict it")
         }
         if !within.isEmpty {
             parts.append("\(Format.sentence(within.map { "\($0.name) (\(Format.km($0.metres)))" })), "
-                + "\(deeper.isEmpty ? "named elsewhere in the text" : "also named elsewhere"), "
+                + "\(deeper.isEmpty ? "named elsewhere in the text or as \(within.count == 1 ? "a strike target" : "strike targets")" : "also not tied to it"), "
                 + "\(within.count == 1 ? "lies" : "lie") within the claimed depth")
         }
         return "For context: " + parts.joined(separator: "; ") + "."
@@ -330,7 +349,8 @@ struct ClaimChecker {
     // MARK: areas
 
     private func contextArea(_ found: FoundClaim, squareMetres: Double) -> ClaimCheck {
-        let code = found.claim.subject?.place.flatMap { $0.kind == .country ? $0.country : nil } ?? depthCountry[found.document]
+        let code = found.claim.subject?.place.flatMap { $0.kind == .country ? $0.country : nil }
+            ?? shareCountryBySentence["\(found.document)#\(found.claim.sentence)"] ?? depthCountry[found.document]
         guard let code, let country = network.countries[code],
               let share = try? network.wholeTerritory(of: code), share.wholeSquareMetres > 0 else {
             return ClaimCheck(found: found, verdict: .unverifiable,
@@ -340,6 +360,32 @@ struct ClaimChecker {
         return ClaimCheck(found: found, verdict: .context,
                           finding: "\(Format.area(squareMetres)) would be \(Format.percent(pct)) of \(country.name) (\(Format.area(share.wholeSquareMetres)), geodesic area of the \(share.method.countrySource) outline); the text gives no outline to check the area itself.",
                           side: code, method: share.method)
+    }
+
+    /// A share of a country ("a tenth of the country's territory", "20 % of Ukraine"): checked
+    /// against an area claimed in the same sentence ("some 1,200 sq km …, a tenth of …") as that
+    /// area over the country's geodesic area, within max(20 %, 1 point) of the share; with no such
+    /// area, put in context as the area the share would be.
+    private func checkShare(_ found: FoundClaim, fraction claimed: Double) -> ClaimCheck {
+        guard let place = found.claim.subject?.place, place.kind == .country, let code = place.country,
+              let country = network.countries[code],
+              let whole = try? network.wholeTerritory(of: code), whole.wholeSquareMetres > 0 else {
+            return ClaimCheck(found: found, verdict: .unverifiable,
+                              finding: "A share of a territory can only be checked against a mapped area; no country was named for it.")
+        }
+        let total = whole.wholeSquareMetres
+        let shareText = Format.percent(claimed * 100)
+        guard let area = areasBySentence["\(found.document)#\(found.claim.sentence)"]?.first else {
+            return ClaimCheck(found: found, verdict: .context,
+                              finding: "\(shareText) of \(country.name) would be \(Format.area(claimed * total)) of its \(Format.area(total)) (geodesic area of the \(whole.method.countrySource) outline); the text gives no area or outline to check it against.",
+                              side: code, method: whole.method)
+        }
+        let implied = area / total
+        let tolerance = max(0.2 * claimed, 0.01)
+        let agrees = abs(implied - claimed) <= tolerance
+        return ClaimCheck(found: found, verdict: agrees ? .consistent : .inconsistent,
+                          finding: "The \(Format.area(area)) claimed in the same sentence is \(Format.percent(implied * 100)) of \(country.name) (\(Format.area(total)), geodesic area of the \(whole.method.countrySource) outline): \(agrees ? "consistent with" : "not") \(shareText)\(agrees ? "" : " (tolerance ±\(String(format: "%.1f", tolerance * 100)) percentage points)").",
+                          side: code, method: whole.method)
     }
 
     // MARK: helpers

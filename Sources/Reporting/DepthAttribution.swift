@@ -41,15 +41,64 @@ enum DepthAttribution: String, Sendable {
         return near.isEmpty ? (.none, []) : (.neighbouringSentences, near)
     }
 
-    /// Candidates with a mention in one of `sentences` of the claim's document, ordered by first such mention.
+    /// Candidates with a mention in one of `sentences` of the claim's document, ordered by first such
+    /// mention. A mention written as the target of a strike ("after strikes on Nabatieh and Tyre",
+    /// "shelled Belgorod") does not count: where shells land says nothing of where troops stand.
     private static func mentioned(in sentences: Set<Int>, of found: FoundClaim, among candidates: [LocatedPlace]) -> [LocatedPlace] {
         candidates.compactMap { p -> (LocatedPlace, Int)? in
             let starts = p.mentions.filter { $0.document == found.document && sentences.contains($0.mention.sentence) }
                 .map(\.mention.start)
+                .filter { !isStrikeTarget(at: $0, in: found.scalars) }
             return starts.min().map { (p, $0) }
         }
         .sorted { $0.1 < $1.1 }
         .map(\.0)
+    }
+}
+
+extension DepthAttribution {
+    /// Verbs whose object is a place struck from afar.
+    static let strikeVerbs: Set<String> = [
+        "shelled", "shelling", "bombed", "bombing", "bombarded", "hit", "hits", "struck", "strikes", "targeted",
+        "targeting", "pounded", "pounding", "attacked", "attacking", "raided",
+    ]
+    /// Nouns of a strike, before "on", "at", "of" or "against" and the place.
+    static let strikeNouns: Set<String> = [
+        "strike", "strikes", "airstrike", "airstrikes", "air", "raid", "raids", "attack", "attacks", "shelling",
+        "bombing", "bombardment", "rockets", "rocket", "missiles", "missile", "drones", "drone", "fire", "shells",
+    ]
+
+    /// True when the place name starting at scalar `start` is the object of a strike in its
+    /// sentence: the nearest word before it, passing over other names, commas and "and"/"or"/"the",
+    /// is a strike verb ("shelled Belgorod"), or "on"/"at"/"of"/"against" after a strike noun
+    /// ("strikes on Nabatieh and Tyre"). Looks back at most 80 scalars, not past a sentence end.
+    static func isStrikeTarget(at start: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard start > 0, start <= scalars.count else { return false }
+        var words: [String] = []
+        var current = ""
+        var k = start - 1
+        let limit = max(0, start - 80)
+        while k >= limit {
+            let c = scalars[k]
+            if c == "." || c == "!" || c == "?" || c == ";" { break }
+            if c.properties.isAlphabetic || c == "'" || c == "’" {
+                current.unicodeScalars.insert(c, at: current.unicodeScalars.startIndex)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+            k -= 1
+        }
+        // A word cut by the 80-scalar window is left out; one at a sentence's or the text's start is whole.
+        if !current.isEmpty, k >= 0 && k >= limit || limit == 0 { words.append(current) }
+        // `words` runs backwards from the name. Skip the other names of a list.
+        var i = 0
+        while i < words.count, words[i].first?.isUppercase == true || ["and", "or", "the"].contains(words[i]) { i += 1 }
+        guard i < words.count else { return false }
+        let word = words[i].lowercased()
+        if strikeVerbs.contains(word) { return true }
+        if ["on", "at", "of", "against"].contains(word), i + 1 < words.count { return strikeNouns.contains(words[i + 1].lowercased()) }
+        return false
     }
 }
 

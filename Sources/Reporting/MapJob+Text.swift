@@ -45,7 +45,7 @@ extension MapJob {
             report(.measuring, i + 1, of: populated.count)
         }
         let located = order.map { places[$0]! }
-        var checker = ClaimChecker(network: network, places: located)
+        var checker = ClaimChecker(network: network, places: located, claims: claimsFound)
         report(.checkingClaims, 0, of: claimsFound.count)
         let checks = claimsFound.enumerated().map { i, found in
             defer { report(.checkingClaims, i + 1, of: claimsFound.count) }

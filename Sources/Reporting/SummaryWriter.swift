@@ -93,7 +93,7 @@ struct SummaryWriter {
         out += "- Distance bands: \(bands.map { Format.km($0) }.joined(separator: ", ")) from the border, built from geodesic buffers and clipped to the country outline.\n"
         out += "- Places: resolved from the text with the gazetteer (GeoNames, CC BY 4.0); each place's reasons are in `places.geojson`.\n"
         out += "- Claim tolerance: figures given exactly or as “about” agree within max(20 %, 1 km) plus the border data's accuracy; “up to”/“within” are upper bounds, “at least”/“more than” lower bounds.\n"
-        out += "- Depth claims (“35 km into …”): checked against the populated places of that country named in the claim's own sentence, or, if it names none, in the sentence just before or after it in the same paragraph; places more than max(2 × claim, claim + 50 km) deep are left out as named for other reasons. Places named elsewhere in the text are given for context and do not change the verdict.\n"
+        out += "- Depth claims (“35 km into …”): checked against the populated places of that country named in the claim's own sentence, or, if it names none, in the sentence just before or after it in the same paragraph; places more than max(2 × claim, claim + 50 km) deep are left out as named for other reasons, and so are places named as the target of a strike (“strikes on …”, “shelled …”). Places named elsewhere in the text or as strike targets are given for context and do not change the verdict.\n"
         return out
     }
 }

@@ -16,8 +16,10 @@ struct MapCommand: ParsableCommand {
             "text" (.jsonl), or events (.csv, .geojson, .json, .geojsonl, .geojsons). Text is geoparsed; every \
             populated place (or event) is measured to the nearest land border; distance and area claims in \
             the text are checked against the geometry. A depth claim ("35 km into Russia") is checked against \
-            the places named in its sentence, or in the sentence before or after it in its paragraph; places \
-            named elsewhere are reported as context and do not change its verdict. DIR receives places.geojson (or events.geojson), \
+            the places named in its sentence, or in the sentence before or after it in its paragraph, except \
+            places named as strike targets; places named elsewhere are reported as context and do not \
+            change its verdict. A share ("a tenth of its territory") is checked against an area claimed in \
+            its sentence. DIR receives places.geojson (or events.geojson), \
             borders.geojson, zones.geojson, claims.geojson, map.svg, index.html and summary.md. Nothing is \
             written until everything has been computed, and each file is written atomically.
 

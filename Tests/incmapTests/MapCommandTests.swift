@@ -177,6 +177,32 @@ struct MapCommandTests {
         #expect(region[property: "finding"]?.stringValue?.contains("an area rather than a point") == true)
     }
 
+    @Test("strike targets are not where the troops are; a share is checked against the area claimed beside it",
+          .enabled(if: hasData, "needs the repository's Gazetteer/ data (places, countries, borders)"))
+    func strikeTargetsAndShares() throws {
+        let (r, out) = try runMap(CLI.fixture("map/strikes-and-shares.txt"), quiet: true)
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(r.status == 0, "\(r.stderr)")
+        let claims = try claims(out)
+        // "advanced 5 km into Russia after strikes on Korenevo and Lgov": both are targets, so no
+        // place is checked and both are context (Korenevo lies about 20 km in, deeper than 5 km).
+        let advance = try #require(claims["5 km"])
+        #expect(advance[property: "attribution"]?.stringValue == "no place named with the claim")
+        #expect(advance[property: "verdict"]?.stringValue == "context")
+        #expect(try depthList(advance, "context_places").contains { $0.name == "Korenevo" && $0.deeper })
+        // Lebanon covers 10,452 km² (CIA World Factbook): 1,200 km² is 11.5 % of it, within
+        // max(20 % of a tenth, 1 point) = 2 points of "a tenth".
+        let tenth = try #require(claims["about a tenth"])
+        #expect(tenth[property: "verdict"]?.stringValue == "consistent")
+        #expect(tenth[property: "finding"]?.stringValue?.contains("of Lebanon") == true)
+        // Ukraine covers 603,550 km² (CIA World Factbook): 110,000 km² is 18.2 %, not a third
+        // (33.3 % ± 6.7 points).
+        let third = try #require(claims["roughly a third"])
+        #expect(third[property: "verdict"]?.stringValue == "inconsistent")
+        // The area in that sentence is put in context against Ukraine, the country of its share.
+        #expect(try #require(claims["some 110,000 sq km"])[property: "finding"]?.stringValue?.contains("of Ukraine") == true)
+    }
+
     @Test("an events CSV keeps every event, placing the one without coordinates by its name",
           .enabled(if: hasData, "needs the repository's Gazetteer/ data (places, countries, borders)"))
     func events() throws {
