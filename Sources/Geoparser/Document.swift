@@ -8,11 +8,17 @@ struct Document: Sendable {
     let sentenceOf: [Int]
 
     init(_ text: String) {
-        // One pass: `Array(text.unicodeScalars)` counts the scalars before it copies them.
-        var all: [Unicode.Scalar] = []
-        all.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars { all.append(s) }
-        scalars = all
+        // One pass: `Array(text.unicodeScalars)` counts the scalars before it copies them. Written
+        // into uninitialised storage (there are at most as many scalars as UTF-8 bytes): appending
+        // checks the capacity for every scalar.
+        scalars = [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+            var n = 0
+            for s in text.unicodeScalars {
+                buffer[n] = s
+                n += 1
+            }
+            count = n
+        }
         let tokenizer = Tokenizer()
         tokens = tokenizer.tokens(of: scalars)
         sentences = tokenizer.sentences(tokens, scalars: scalars)

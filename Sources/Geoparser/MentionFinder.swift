@@ -110,6 +110,17 @@ struct MentionFinder {
         return lists
     }
 
+    /// `places.map { $0.population ?? 0 }.max() ?? 0`, reading the records in place: the map
+    /// copied every record (retaining its five strings) for one integer each.
+    static func largestPopulation(_ places: [PlaceRecord]) -> Int {
+        var largest: Int?
+        for i in places.indices {
+            let p = places[i].population ?? 0
+            if largest.map({ p > $0 }) ?? true { largest = p }
+        }
+        return largest ?? 0
+    }
+
     /// Up to this many letters, a one-word name must match a place's spelling, not only its key
     /// (`PlaceLookup.places(_:spelledLike:)`).
     static let literalWordLength = 5
@@ -194,7 +205,7 @@ struct MentionFinder {
                 // 100,000 or more after a word that is no given name is only this time part of a
                 // longer name.
                 if isGivenName(doc, m.first - 1) || wordLists(doc, m.first - 1).has(.givenName)
-                    || (m.candidates.map { $0.population ?? 0 }.max() ?? 0) < 100_000 { surnames.insert(m.key) }
+                    || Self.largestPopulation(m.candidates) < 100_000 { surnames.insert(m.key) }
                 i = m.last
                 continue
             }
@@ -361,7 +372,9 @@ struct MentionFinder {
     /// "d'Ivoire", "l’Aquila": an elided French or Italian article glued to a capitalised name.
     static func isElidedName(_ t: Token) -> Bool {
         let u = t.text.unicodeScalars
-        guard u.count > 2, let a = u.first, a == "d" || a == "l" else { return false }
+        // The first letter before the length: counting a string's scalars reads all of it, and
+        // the rules ask this of every lower-case word after a capitalised one.
+        guard let a = u.first, a == "d" || a == "l", u.count > 2 else { return false }
         let second = u[u.index(after: u.startIndex)]
         guard second == "'" || second == "\u{2019}" else { return false }
         return u[u.index(u.startIndex, offsetBy: 2)].properties.isUppercase
@@ -429,7 +442,8 @@ struct MentionFinder {
                     continue
                 }
                 if t[j].kind != .word { break }
-                if t[j].lowered == "'s" || t[j].lowered == "\u{2019}s" {
+                // Two scalars first: comparing with the non-ASCII "’s" takes the string's slow path.
+                if t[j].end - t[j].start == 2, t[j].lowered == "'s" || t[j].lowered == "\u{2019}s" {
                     // "People's Republic of China", "Queen Anne's County": a possessive inside a
                     // name; "Russia's Kursk" is tried whole too, and then falls back to "Russia".
                     guard j + 1 < t.count, t[j + 1].kind == .word, t[j + 1].isCapitalized, t[j + 1].spaceBefore else { break }
@@ -860,11 +874,11 @@ struct MentionFinder {
         // A small town named like a family ("Welch", "Barnett"): a cue somewhere in the text must say
         // it is the town ("killing Welch" is the man; "near Welch" the town).
         if m.last - m.first == 1, wordLists(doc, m.first).has(.censusSurname), !m.candidates.contains(where: { $0.kind <= .region }),
-           (m.candidates.map { $0.population ?? 0 }.max() ?? 0) < 50_000 { return true }
+           Self.largestPopulation(m.candidates) < 50_000 { return true }
         // A town under 100,000 named with an English word ("Concord", "Superior", "Landmark"):
         // a cue somewhere in the text must say it is the town.
         if m.last - m.first == 1, wordLists(doc, m.first).has(.englishWord), !m.candidates.contains(where: { $0.kind <= .region }),
-           (m.candidates.map { $0.population ?? 0 }.max() ?? 0) < 100_000 { return true }
+           Self.largestPopulation(m.candidates) < 100_000 { return true }
         for k in m.first..<m.last where doc.tokens[k].kind == .word {
             let lists = wordLists(doc, k)
             if !lists.has(WordLists.commonWordLists), !lists.has(.givenName) { return false }
