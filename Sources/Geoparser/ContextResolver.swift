@@ -115,7 +115,7 @@ struct ContextResolver: Sendable {
         var commaContext = [[PlaceRecord]?](repeating: nil, count: groups.count)
         for (i, m) in toponyms.enumerated() {
             let t = doc.tokens
-            guard m.last + 1 < t.count, t[m.last].text == "," else { continue }
+            guard m.last + 1 < t.count, doc.isSymbol(m.last, ",") else { continue }
             if let next = toponyms.first(where: { $0.first == m.last + 1 }) {
                 commaContext[groupOf[i]] = (commaContext[groupOf[i]] ?? []) + next.candidates.filter { $0.kind <= .region }
             }

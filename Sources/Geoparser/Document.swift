@@ -43,10 +43,19 @@ struct Document: Sendable {
         return j == k
     }
 
+    /// True when token `k` is the punctuation mark `c`: `tokens[k].text == String(c)`, since a
+    /// symbol token is one scalar and no word or number token is a lone punctuation mark. The
+    /// rules ask this of a name's neighbours all the time, and a scalar is far cheaper to compare
+    /// than a string.
+    @inline(__always)
+    func isSymbol(_ k: Int, _ c: Unicode.Scalar) -> Bool {
+        tokens[k].kind == .symbol && scalars[tokens[k].start] == c
+    }
+
     /// True when token `k` is the second name of a "Town, Region" pair ("McLean, Virginia"): a comma
     /// and a capitalised word come right before it.
     func followsNameAndComma(_ k: Int) -> Bool {
-        k >= 2 && tokens[k - 1].text == "," && tokens[k - 2].kind == .word && tokens[k - 2].isCapitalized
+        k >= 2 && isSymbol(k - 1, ",") && tokens[k - 2].kind == .word && tokens[k - 2].isCapitalized
     }
 
     /// The index of the token starting at scalar offset `start`, if any (binary search).

@@ -282,7 +282,10 @@ struct MentionFinder {
         var out: [Int: (last: Int, generic: String)] = [:]
         for k in t.indices where t[k].kind == .word && !t[k].isCapitalized {
             // Every plural generic word ends in "s": most words are turned down without a hash.
-            guard t[k].lowered.utf8.last == 0x73, let generic = Self.pluralGenerics[t[k].lowered] else { continue }
+            // The scalar first (only a last "s" or "S" lower-cases to "s"): the last byte of a
+            // string's UTF-8 view is not a cheap read.
+            guard doc.scalars[t[k].end - 1] == "s" || doc.scalars[t[k].end - 1] == "S", t[k].lowered.utf8.last == 0x73,
+                  let generic = Self.pluralGenerics[t[k].lowered] else { continue }
             var found: [(Int, Int)] = []
             var end = k
             var joined = false
@@ -338,7 +341,7 @@ struct MentionFinder {
     /// "Rock Hill-based", "Kursk-born": a place-compound suffix glued after the name.
     private func hasPlaceSuffix(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
-        return m.last + 1 < t.count && t[m.last].text == "-" && !t[m.last].spaceBefore && !t[m.last + 1].spaceBefore
+        return m.last + 1 < t.count && doc.isSymbol(m.last, "-") && !t[m.last].spaceBefore && !t[m.last + 1].spaceBefore
             && wordLists(doc, m.last + 1).has(.placeCompoundSuffix)
     }
 
@@ -364,9 +367,10 @@ struct MentionFinder {
     /// bracket, glued by a hyphen to the word after it.
     private func isPartyLetter(_ doc: Document, _ k: Int) -> Bool {
         let t = doc.tokens
-        guard k >= 1, k + 2 < t.count, ["D", "R", "I"].contains(t[k].text), t[k + 1].text == "-",
+        // The hyphen first: it turns down almost every word without a string comparison.
+        guard k >= 1, k + 2 < t.count, doc.isSymbol(k + 1, "-"), ["D", "R", "I"].contains(t[k].text),
               !t[k + 1].spaceBefore, !t[k + 2].spaceBefore else { return false }
-        return t[k - 1].text == "," || t[k - 1].text == "("
+        return doc.isSymbol(k - 1, ",") || doc.isSymbol(k - 1, "(")
     }
 
     /// "d'Ivoire", "l’Aquila": an elided French or Italian article glued to a capitalised name.
@@ -383,9 +387,9 @@ struct MentionFinder {
     /// "US$460 million", "$US 15 billion": a currency. "US-24", "U.S. Highway 82": a road.
     private func isCurrencyOrRoad(_ doc: Document, _ i: Int) -> Bool {
         let t = doc.tokens
-        if i + 1 < t.count, t[i + 1].text == "$", !t[i + 1].spaceBefore { return true }
-        if i >= 1, t[i - 1].text == "$", !t[i].spaceBefore { return true }
-        if i + 2 < t.count, t[i + 1].text == "-", !t[i + 1].spaceBefore, !t[i + 2].spaceBefore, t[i + 2].kind == .number { return true }
+        if i + 1 < t.count, doc.isSymbol(i + 1, "$"), !t[i + 1].spaceBefore { return true }
+        if i >= 1, doc.isSymbol(i - 1, "$"), !t[i].spaceBefore { return true }
+        if i + 2 < t.count, doc.isSymbol(i + 1, "-"), !t[i + 1].spaceBefore, !t[i + 2].spaceBefore, t[i + 2].kind == .number { return true }
         return i + 1 < t.count && Self.roadWords.contains(t[i + 1].lowered)
     }
 
@@ -435,8 +439,8 @@ struct MentionFinder {
                 let glued = !t[j].spaceBefore
                 if t[j].kind == .symbol {
                     // "Winston-Salem", "St. Louis": a glued hyphen, or a dot after St/Mt/Ft.
-                    let hyphenOK = t[j].text == "-" && glued && j + 1 < t.count && !t[j + 1].spaceBefore
-                    let dotOK = t[j].text == "." && glued && ["st", "mt", "ft", "pt"].contains(t[j - 1].lowered)
+                    let hyphenOK = doc.isSymbol(j, "-") && glued && j + 1 < t.count && !t[j + 1].spaceBefore
+                    let dotOK = doc.isSymbol(j, ".") && glued && ["st", "mt", "ft", "pt"].contains(t[j - 1].lowered)
                     guard hyphenOK || dotOK else { break }
                     j += 1
                     continue
@@ -457,9 +461,9 @@ struct MentionFinder {
                     ends |= 1 << UInt64(j - i)
                     break
                 }
-                if !t[j].isCapitalized, !Self.isElidedName(t[j]), !wordLists(doc, j).has(.connector), !(glued && t[j - 1].text == "-") { break }
+                if !t[j].isCapitalized, !Self.isElidedName(t[j]), !wordLists(doc, j).has(.connector), !(glued && doc.isSymbol(j - 1, "-")) { break }
             }
-            if t[j].kind == .word, t[j].isCapitalized || Self.isElidedName(t[j]) || j > i && t[j - 1].text == "-" { ends |= 1 << UInt64(j - i) }
+            if t[j].kind == .word, t[j].isCapitalized || Self.isElidedName(t[j]) || j > i && doc.isSymbol(j - 1, "-") { ends |= 1 << UInt64(j - i) }
             j += 1
         }
         // Most phrases are no name at all: turn them down from the words' keys, without text.
@@ -535,14 +539,14 @@ struct MentionFinder {
     /// full stops ("S.C.", "N.Y.", "W.Va.") anywhere ("the S.C. Highway Patrol", "Clyburn, D-S.C.").
     private func stateAbbreviation(_ doc: Document, _ i: Int) -> RawMention? {
         let t = doc.tokens
-        let afterComma = i >= 1 && t[i - 1].text == ","
-        guard afterComma || t[i].text.utf8.contains(0x2E) || i + 1 < t.count && t[i + 1].text == "." && !t[i + 1].spaceBefore
+        let afterComma = i >= 1 && doc.isSymbol(i - 1, ",")
+        guard afterComma || t[i].text.utf8.contains(0x2E) || i + 1 < t.count && doc.isSymbol(i + 1, ".") && !t[i + 1].spaceBefore
         else { return nil }
         var surface = ""
         var j = i
         // "W. Va.": a space is allowed after an initial and its full stop; the look-up is without it.
         while j < t.count, j - i < 4, j == i || !t[j].spaceBefore
-                || j - i == 2 && t[j - 1].text == "." && t[i].text.unicodeScalars.count == 1 {
+                || j - i == 2 && doc.isSymbol(j - 1, ".") && t[i].text.unicodeScalars.count == 1 {
             surface += t[j].text
             j += 1
             guard let name = Lexicon.stateAbbreviations[surface],
@@ -565,7 +569,7 @@ struct MentionFinder {
         while j < doc.tokens.count, j - i < 4 {
             if doc.tokens[j].isAllCaps {
                 j += 1
-            } else if doc.tokens[j].text == ".", j > i, ["st", "ft", "mt"].contains(doc.tokens[j - 1].lowered) {
+            } else if doc.isSymbol(j, "."), j > i, ["st", "ft", "mt"].contains(doc.tokens[j - 1].lowered) {
                 j += 1  // "ST. PAUL --"
             } else {
                 break
@@ -668,17 +672,17 @@ struct MentionFinder {
         if lists.has(.numberWord) { return true }
         if lists.has(WordLists(rawValue: WordLists.title.rawValue | WordLists.directional.rawValue | WordLists.unitDirection.rawValue)) { return true }
         let tokens = doc.tokens
-        if m.last < tokens.count, tokens[m.last].text == ".", !tokens[m.last].spaceBefore,
+        if m.last < tokens.count, doc.isSymbol(m.last, "."), !tokens[m.last].spaceBefore,
            lists.has(.abbreviationBeforeStop) { return true }  // "St.", "Jan.", "Ind."
         // "A/California/7/2009": a name between two glued slashes is part of a code (a flu strain).
-        if m.first >= 1, m.last < tokens.count, tokens[m.first - 1].text == "/", tokens[m.last].text == "/",
+        if m.first >= 1, m.last < tokens.count, doc.isSymbol(m.first - 1, "/"), doc.isSymbol(m.last, "/"),
            !t.spaceBefore, !tokens[m.last].spaceBefore { return true }
         // "Wal-Mart", "Tri-State": a town name glued by a hyphen to a word is part of a compound.
         if !m.candidates.contains(where: { $0.kind <= .district }) {
             // "Logan-Rogersville", "Kursk-Belgorod": two towns' names joined are both places.
-            let gluedBefore = m.first >= 2 && tokens[m.first - 1].text == "-" && !t.spaceBefore && tokens[m.first - 2].kind == .word
+            let gluedBefore = m.first >= 2 && doc.isSymbol(m.first - 1, "-") && !t.spaceBefore && tokens[m.first - 2].kind == .word
                 && !isPartyAndHometown(doc, m) && !isTownName(doc, endingAt: m.first - 2)
-            let gluedAfter = m.last + 1 < tokens.count && tokens[m.last].text == "-" && !tokens[m.last].spaceBefore
+            let gluedAfter = m.last + 1 < tokens.count && doc.isSymbol(m.last, "-") && !tokens[m.last].spaceBefore
                 && !tokens[m.last + 1].spaceBefore && tokens[m.last + 1].kind == .word
                 && !wordLists(doc, m.last + 1).has(.placeCompoundSuffix) && !isTownName(doc, startingAt: m.last + 1)
             if gluedBefore || gluedAfter { return true }
@@ -775,7 +779,7 @@ struct MentionFinder {
               doc.sentenceOf[n] == doc.sentenceOf[m.first] else { return false }
         if t[n].isAllCaps {
             // "Barry M. George": only an initial with its full stop, then a name, is a middle name.
-            return t[n].text.unicodeScalars.count == 1 && n + 2 < t.count && t[n + 1].text == "."
+            return t[n].text.unicodeScalars.count == 1 && n + 2 < t.count && doc.isSymbol(n + 1, ".")
                 && t[n + 2].kind == .word && t[n + 2].isCapitalized && !t[n + 2].isAllCaps
         }
         if wordLists(doc, n).has(Self.notAfterFirstPart) { return false }
@@ -810,7 +814,7 @@ struct MentionFinder {
     private func isPersonName(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
         var p = m.first - 1
-        if p >= 0, t[p].text == "." { p -= 1 }
+        if p >= 0, doc.isSymbol(p, ".") { p -= 1 }
         guard p >= 0, t[p].kind == .word, doc.sentenceOf[p] == doc.sentenceOf[m.first] else { return false }
         let w = t[p].lowered
         let lists = wordLists(doc, p)
@@ -891,7 +895,7 @@ struct MentionFinder {
     private func followedByPlace(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
         guard m.last + 1 < t.count, t[m.last + 1].isCapitalized else { return false }
-        if t[m.last].text == "," {
+        if doc.isSymbol(m.last, ",") {
             if KnownNames.abbreviations[t[m.last + 1].text] != nil { return true }
             guard let next = longestMatch(doc, m.last + 1) else { return false }
             if next.candidates.contains(where: { $0.kind <= .district }) { return true }
@@ -933,8 +937,8 @@ struct MentionFinder {
     private func isFirmName(_ doc: Document, _ m: RawMention) -> Bool {
         guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .district }) else { return false }
         let t = doc.tokens
-        let before = m.first >= 2 && t[m.first - 1].text == "&" && t[m.first - 2].isCapitalized
-        let after = m.last + 1 < t.count && t[m.last].text == "&" && t[m.last + 1].isCapitalized
+        let before = m.first >= 2 && doc.isSymbol(m.first - 1, "&") && t[m.first - 2].isCapitalized
+        let after = m.last + 1 < t.count && doc.isSymbol(m.last, "&") && t[m.last + 1].isCapitalized
         return before || after
     }
 
