@@ -48,6 +48,9 @@ struct ContextResolver: Sendable {
     /// distinct, and the continents the finder adds have ids no gazetteer entry has): `dedupe`,
     /// which hashes every candidate's id, is then skipped.
     var candidatesAreDistinct = false
+    /// False when no `Choice.reasons` are wanted: they are then left empty, and the chosen place
+    /// is not scored a second time to write them down (places and scores are the same).
+    var explains = true
 
     /// Resolves `toponyms` (grouped by key) with the help of `demonyms`; returns one choice per toponym.
     func resolve(_ toponyms: [RawMention], demonyms: [RawMention], doc: Document) -> [Choice] {
@@ -252,7 +255,7 @@ struct ContextResolver: Sendable {
                                             countrySupport: otherVotes(chosen.country), commaFollowed: context != nil,
                                             backed: scored[0].2)
             var reasons = Reasons(recording: true)
-            _ = score(chosen, &reasons)
+            if explains { _ = score(chosen, &reasons) }
             choices[key] = Choice(place: chosen, score: (confidence * 1000).rounded() / 1000,
                                   reasons: reasons.list, candidateCount: all.count, unsupported: unsupported)
         }
@@ -368,8 +371,9 @@ struct ContextResolver: Sendable {
                 let p = a[i], q = b[j]
                 let bonus = neighbourWeight * exp(-best / neighbourKilometres)
                 let km = Int(best.rounded())
-                if bonus > out[ka][p.id]?.0 ?? 0 { out[ka][p.id] = (bonus, "\(km) km from \(q.name), a reading of another name") }
-                if bonus > out[kb][q.id]?.0 ?? 0 { out[kb][q.id] = (bonus, "\(km) km from \(p.name), a reading of another name") }
+                // The reasons are read only when `explains`: otherwise they are left empty.
+                if bonus > out[ka][p.id]?.0 ?? 0 { out[ka][p.id] = (bonus, explains ? "\(km) km from \(q.name), a reading of another name" : "") }
+                if bonus > out[kb][q.id]?.0 ?? 0 { out[kb][q.id] = (bonus, explains ? "\(km) km from \(p.name), a reading of another name" : "") }
             }
         }
         return out
