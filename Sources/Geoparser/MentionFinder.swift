@@ -540,16 +540,20 @@ struct MentionFinder {
     private func stateAbbreviation(_ doc: Document, _ i: Int) -> RawMention? {
         let t = doc.tokens
         let afterComma = i >= 1 && doc.isSymbol(i - 1, ",")
-        guard afterComma || t[i].text.utf8.contains(0x2E) || i + 1 < t.count && doc.isSymbol(i + 1, ".") && !t[i + 1].spaceBefore
+        // The full stop looked for in the document's scalars, not in the token's UTF-8 view.
+        guard afterComma || doc.scalars[t[i].start..<t[i].end].contains(".")
+                || i + 1 < t.count && doc.isSymbol(i + 1, ".") && !t[i + 1].spaceBefore
         else { return nil }
         var surface = ""
         var j = i
         // "W. Va.": a space is allowed after an initial and its full stop; the look-up is without it.
         while j < t.count, j - i < 4, j == i || !t[j].spaceBefore
-                || j - i == 2 && doc.isSymbol(j - 1, ".") && t[i].text.unicodeScalars.count == 1 {
+                || j - i == 2 && doc.isSymbol(j - 1, ".") && t[i].end - t[i].start == 1 {
             surface += t[j].text
             j += 1
-            guard let name = Lexicon.stateAbbreviations[surface],
+            // Every abbreviation ends in a full stop: a surface that does not is not looked up.
+            guard !Self.stateAbbreviationsEndInStop || doc.scalars[t[j - 1].end - 1] == ".",
+                  let name = Lexicon.stateAbbreviations[surface],
                   afterComma || surface.utf8.count(where: { $0 == 0x2E }) >= 2 else { continue }
             let key = lookup.key(name)
             let regions = lookup.places(matchingKey: key).filter { $0.kind == .region && $0.country == "US" }
@@ -559,6 +563,9 @@ struct MentionFinder {
         }
         return nil
     }
+
+    /// True when every key of `Lexicon.stateAbbreviations` ends in a full stop.
+    static let stateAbbreviationsEndInStop = Lexicon.stateAbbreviations.keys.allSatisfy { $0.unicodeScalars.last == "." }
 
     /// "CHARLESTON, W.Va. —": an all-capitals name opening a sentence, followed by a comma or a dash.
     private func isDateline(_ doc: Document, _ i: Int) -> Bool {
