@@ -154,7 +154,7 @@ struct MentionFinder {
         let members = listsBeforePluralGeneric(doc)
         var i = 0
         while i < t.count {
-            guard t[i].kind == .word, t[i].isCapitalized || isCyrillicLower(t[i]) && KnownNames.demonyms[t[i].lowered] != nil else {
+            guard t[i].kind == .word, t[i].isCapitalized || isCyrillicLower(doc, i) && KnownNames.demonyms[t[i].lowered] != nil else {
                 i += 1
                 continue
             }
@@ -984,13 +984,24 @@ struct MentionFinder {
         var words = 0, caps = 0
         for k in range where doc.tokens[k].kind == .word {
             words += 1
-            if doc.tokens[k].isAllCaps || doc.tokens[k].text.count == 1 { caps += 1 }
+            if doc.tokens[k].isAllCaps || isOneCharacter(doc, k) { caps += 1 }
         }
         return words >= 3 && caps * 10 >= words * 8
     }
 
-    private func isCyrillicLower(_ t: Token) -> Bool {
-        guard let s = t.text.unicodeScalars.first else { return false }
+    /// `doc.tokens[k].text.count == 1`: one scalar is one Character, and ASCII scalars (a word
+    /// holds no CR LF) are a Character each; only other words are counted as Characters.
+    private func isOneCharacter(_ doc: Document, _ k: Int) -> Bool {
+        let start = doc.tokens[k].start, end = doc.tokens[k].end
+        if end - start == 1 { return true }
+        if doc.scalars[start..<end].allSatisfy(\.isASCII) { return false }
+        return doc.tokens[k].text.count == 1
+    }
+
+    /// Token `k` starts with a lower-case Cyrillic letter. Its first scalar read from the
+    /// document's: the main loop asks this of every lower-case word.
+    private func isCyrillicLower(_ doc: Document, _ k: Int) -> Bool {
+        let s = doc.scalars[doc.tokens[k].start]
         return (0x400...0x4FF).contains(s.value) && s.properties.isLowercase
     }
 }
