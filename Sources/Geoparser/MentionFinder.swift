@@ -146,6 +146,9 @@ struct MentionFinder {
         memo.matchSlots = Array(repeating: Memo.unknown, count: doc.tokens.count)
         memo.matches = []
         memo.lists = Array(repeating: Memo.unknownLists, count: doc.tokens.count)
+        // About one phrase in twenty tokens is looked up: room for them from the start, instead of
+        // rehashing the table at each doubling.
+        memo.names.reserveCapacity(doc.tokens.count / 16)
         var toponyms: [RawMention] = []
         var demonyms: [RawMention] = []
         var surnames = Set<String>()
