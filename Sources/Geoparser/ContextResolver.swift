@@ -78,8 +78,13 @@ struct ContextResolver: Sendable {
         // "Kursk" without "oblast": the city that gives the region its name, not the region. The city
         // may lie in the region or be a region of its own beside it (Minsk, Kyiv): any city of
         // 50,000 or more of that name in the region's country counts.
+        // Read in place: filtering copies of the records retained each one's strings.
         let capitals: [Set<String>] = candidates.map { cands in
-            Set(cands.lazy.filter { c in c.kind == .place && (c.population ?? 0) >= 50_000 }.compactMap(\.country))
+            var countries = Set<String>()
+            for i in cands.indices where cands[i].kind == .place && (cands[i].population ?? 0) >= 50_000 {
+                if let country = cands[i].country { countries.insert(country) }
+            }
+            return countries
         }
 
         // Pass 1: priors and document-level country and region votes.
@@ -112,6 +117,7 @@ struct ContextResolver: Sendable {
         // Summed in code order: a floating-point sum in hash order could differ in its last bit
         // from run to run.
         let totalVotes = max(countryVotes.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }, 1)
+        let votesOf = CountryVotes(countryVotes)
         let placedNames = ownVote.count { ($0 ?? 0) > 0 }
 
         // "X, Y" pairs: the key of X → candidates of Y.
@@ -134,7 +140,7 @@ struct ContextResolver: Sendable {
                 shortlists[key] = all
             } else {
                 let wants = wantsRegion[key]
-                let keys = all.map { prior($0, wantsRegion: wants) + (countryVotes[$0.country ?? ""] ?? 0) }
+                let keys = all.map { prior($0, wantsRegion: wants) + (votesOf[$0.country ?? ""] ?? 0) }
                 let order = all.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] > keys[b] : a < b }
                 shortlists[key] = order.prefix(maxScored).map { all[$0] }
             }
@@ -169,7 +175,7 @@ struct ContextResolver: Sendable {
             let ownRegion = provisional[key].flatMap { $0.kind == .region ? ($0.region ?? $0.id) : nil }
             // The votes for a country, leaving out this name's own so a lone name does not vote for itself.
             func otherVotes(_ country: String?) -> Double {
-                guard let country, let v = countryVotes[country] else { return 0 }
+                guard let country, let v = votesOf[country] else { return 0 }
                 return max(v - (ownCountry == country ? ownWeight : 0), 0)
             }
             let context = commaContext[key]
@@ -260,6 +266,41 @@ struct ContextResolver: Sendable {
                                   reasons: reasons.list, candidateCount: all.count, unsupported: unsupported)
         }
         return groupOf.map { choices[$0] ?? Choice(place: nil, score: 0, reasons: [], candidateCount: 0) }
+    }
+
+    /// The document's votes by country, for the scoring's many look-ups: a two-letter code (the
+    /// gazetteer's countries) indexes an array instead of being hashed. Gives what the dictionary
+    /// gives: when one of its keys is not ASCII (so that a code could equal it up to canonical
+    /// equivalence) every look-up goes to the dictionary.
+    private struct CountryVotes {
+        private let votes: [String: Double]
+        /// By `index(_:)`; nil when the dictionary is asked instead.
+        private let byCode: [Double?]?
+
+        init(_ votes: [String: Double]) {
+            self.votes = votes
+            if votes.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+                var byCode = [Double?](repeating: nil, count: 26 * 26)
+                for (code, v) in votes { if let i = Self.index(code) { byCode[i] = v } }
+                self.byCode = byCode
+            } else {
+                byCode = nil
+            }
+        }
+
+        /// 0..<676 for a code of two ASCII capital letters, else nil.
+        private static func index(_ code: String) -> Int? {
+            let utf8 = code.utf8
+            guard utf8.count == 2 else { return nil }
+            var bytes = utf8.makeIterator()
+            guard let a = bytes.next(), let b = bytes.next(), a &- 0x41 < 26, b &- 0x41 < 26 else { return nil }
+            return Int(a &- 0x41) * 26 + Int(b &- 0x41)
+        }
+
+        subscript(_ code: String) -> Double? {
+            if let byCode, let i = Self.index(code) { return byCode[i] }
+            return votes[code]
+        }
     }
 
     /// A one-word name whose chosen place nothing else in the text backs up: a town or region
