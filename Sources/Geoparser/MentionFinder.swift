@@ -40,9 +40,9 @@ struct MentionFinder {
 
     init(lookup: any PlaceLookup) { self.lookup = lookup }
 
-    /// The per-text tables. The slot tables and `phrases` skip the run-time exclusivity checks,
-    /// which cost more than the reads they guard: each access is a single read or write, never
-    /// held across a call.
+    /// The per-text tables. The slot tables, `matches` and `phrases` skip the run-time exclusivity
+    /// checks, which cost more than the reads they guard: each access is a single read or write,
+    /// never held across a call.
     private final class Memo {
         var keys: [String: String] = [:]
         var places: [String: [PlaceRecord]] = [:]
@@ -63,7 +63,7 @@ struct MentionFinder {
         /// the word.
         @exclusivity(unchecked) var lists: [UInt32] = []
         static let unknownLists = UInt32.max
-        var matches: [RawMention] = []
+        @exclusivity(unchecked) var matches: [RawMention] = []
         static let unknown: Int32 = -1
         static let noMatch: Int32 = -2
     }
@@ -220,7 +220,9 @@ struct MentionFinder {
             }
             if isFirstPartOfName(doc, m) {
                 // "Lee Rashid": the surname is a person's elsewhere in the text too.
-                if let surname = longestMatch(doc, m.last), surname.last == m.last + 1 { surnames.insert(surname.key) }
+                if let surname = longestMatchIndex(doc, m.last), memo.matches[surname].last == m.last + 1 {
+                    surnames.insert(memo.matches[surname].key)
+                }
                 i = m.last + 1
                 continue
             }
@@ -352,12 +354,12 @@ struct MentionFinder {
     /// more) / ending at token `k` (one or two words), for the two halves of "Logan-Rogersville".
     private func isTownName(_ doc: Document, startingAt k: Int) -> Bool {
         guard k < doc.tokens.count, doc.tokens[k].isCapitalized else { return false }
-        return longestMatch(doc, k) != nil
+        return longestMatchIndex(doc, k) != nil
     }
 
     private func isTownName(_ doc: Document, endingAt k: Int) -> Bool {
         guard k >= 0, doc.tokens[k].isCapitalized else { return false }
-        return longestMatchEnding(doc, at: k) != nil
+        return longestMatchEndingIndex(doc, at: k) != nil
     }
 
     /// "Sen. Ray Miller, D-Columbus", "Rep. Jay Roberts (R-Ocilla)": the party letter and hometown
@@ -415,19 +417,35 @@ struct MentionFinder {
 
     /// The longest run of tokens from `i` whose text is a known name.
     private func longestMatch(_ doc: Document, _ i: Int) -> RawMention? {
+        longestMatchIndex(doc, i).map { memo.matches[$0] }
+    }
+
+    /// `longestMatch(doc, i)` as its index in `memo.matches`. The rules mostly ask one thing of a
+    /// neighbouring name (its candidates, its end): read in place, that field is all that is
+    /// copied, not the whole mention with its strings and candidate list.
+    private func longestMatchIndex(_ doc: Document, _ i: Int) -> Int? {
         switch memo.matchSlots[i] {
         case Memo.noMatch: return nil
         case Memo.unknown: break
-        case let slot: return memo.matches[Int(slot)]
+        case let slot: return Int(slot)
         }
-        let m = uncachedLongestMatch(doc, i)
-        if let m {
-            memo.matchSlots[i] = Int32(memo.matches.count)
-            memo.matches.append(m)
-        } else {
+        guard let m = uncachedLongestMatch(doc, i) else {
             memo.matchSlots[i] = Memo.noMatch
+            return nil
         }
-        return m
+        let slot = memo.matches.count
+        memo.matchSlots[i] = Int32(slot)
+        memo.matches.append(m)
+        return slot
+    }
+
+    /// True when the match `k` (an index from `longestMatchIndex`; false for nil) has a candidate
+    /// of kind `kind` or a larger one.
+    private func match(_ k: Int?, hasCandidateAtMost kind: PlaceRecord.Kind) -> Bool {
+        guard let k else { return false }
+        let candidates = memo.matches[k].candidates
+        for c in candidates.indices where candidates[c].kind <= kind { return true }
+        return false
     }
 
     private func uncachedLongestMatch(_ doc: Document, _ i: Int) -> RawMention? {
@@ -748,7 +766,7 @@ struct MentionFinder {
         }
         if doc.isSentenceInitial(p), lists.has(WordLists.commonWordLists) { return false }
         // The word before is itself a place ("Kursk Sudzha" lists, "Paris Texas"): leave it to the resolver.
-        if let before = longestMatchEnding(doc, at: p), before.candidates.contains(where: { $0.kind <= .district }) { return false }
+        if match(longestMatchEndingIndex(doc, at: p), hasCandidateAtMost: .district) { return false }
         return true
     }
 
@@ -782,7 +800,7 @@ struct MentionFinder {
             // "Mary Loveless" (Mary is a Turkmen province): a given name, then a common surname.
             guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .country }), isGivenName(doc, m.first),
                   n < t.count, t[n].spaceBefore, isCommonSurname(doc, n),
-                  !(longestMatch(doc, n)?.candidates.contains { $0.kind <= .region } ?? false) else { return false }
+                  !match(longestMatchIndex(doc, n), hasCandidateAtMost: .region) else { return false }
             return true
         }
         guard n < t.count, t[n].kind == .word, t[n].isCapitalized, t[n].spaceBefore,
@@ -793,9 +811,9 @@ struct MentionFinder {
                 && t[n + 2].kind == .word && t[n + 2].isCapitalized && !t[n + 2].isAllCaps
         }
         if wordLists(doc, n).has(Self.notAfterFirstPart) { return false }
-        guard let next = longestMatch(doc, n) else { return true }
+        guard let next = longestMatchIndex(doc, n) else { return true }
         // "Lee Rashid": a common given name before a name that is only a town's ("Rashid", Egypt).
-        return isGivenName(doc, m.first) && !next.candidates.contains { $0.kind <= .region }
+        return isGivenName(doc, m.first) && !match(next, hasCandidateAtMost: .region)
     }
 
     private func isCommonSurname(_ doc: Document, _ k: Int) -> Bool {
@@ -814,9 +832,9 @@ struct MentionFinder {
     }
 
     /// A known name ending at token `p` (one or two words), for the look-behind of `isSecondPartOfName`.
-    private func longestMatchEnding(_ doc: Document, at p: Int) -> RawMention? {
-        if p >= 1, let two = longestMatch(doc, p - 1), two.last == p + 1 { return two }
-        if let one = longestMatch(doc, p), one.last == p + 1 { return one }
+    private func longestMatchEndingIndex(_ doc: Document, at p: Int) -> Int? {
+        if p >= 1, let two = longestMatchIndex(doc, p - 1), memo.matches[two].last == p + 1 { return two }
+        if let one = longestMatchIndex(doc, p), memo.matches[one].last == p + 1 { return one }
         return nil
     }
 
@@ -837,7 +855,7 @@ struct MentionFinder {
         // "James Ernest Barnett": a given name, then a middle name that is no place.
         if p >= 1, !m.candidates.contains(where: { $0.kind <= .country }), t[p].isCapitalized, !t[p].isAllCaps, doc.sentenceOf[p - 1] == doc.sentenceOf[p],
            !lists.has(WordLists.commonWordLists), isGivenName(doc, p - 1),
-           !(longestMatch(doc, p)?.candidates.contains { $0.kind <= .district } ?? false) { return true }
+           !match(longestMatchIndex(doc, p), hasCandidateAtMost: .district) { return true }
         // An initial: "J. Smith" / "John F. Kennedy"
         if t[p].text.count == 1, t[p].isCapitalized, m.first - p == 2 { return true }
         return false
@@ -907,18 +925,18 @@ struct MentionFinder {
         guard m.last + 1 < t.count, t[m.last + 1].isCapitalized else { return false }
         if doc.isSymbol(m.last, ",") {
             if KnownNames.abbreviations[t[m.last + 1].text] != nil { return true }
-            guard let next = longestMatch(doc, m.last + 1) else { return false }
-            if next.candidates.contains(where: { $0.kind <= .district }) { return true }
+            guard let next = longestMatchIndex(doc, m.last + 1) else { return false }
+            if match(next, hasCandidateAtMost: .district) { return true }
             // "Cleveland, Columbus, Dayton and Cincinnati": the first of a list whose next member
             // is a town not named like people, and the list goes on.
-            let namedLikePeople = next.last - next.first == 1
-                && wordLists(doc, next.first).has(Self.givenOrSurname)
-            guard !namedLikePeople, next.last + 1 < t.count, t[next.last + 1].isCapitalized else { return false }
-            let w = t[next.last].lowered
+            let (first, last) = (memo.matches[next].first, memo.matches[next].last)
+            let namedLikePeople = last - first == 1 && wordLists(doc, first).has(Self.givenOrSurname)
+            guard !namedLikePeople, last + 1 < t.count, t[last + 1].isCapitalized else { return false }
+            let w = t[last].lowered
             return w == "," || w == "and" || w == "or"
         }
         if t[m.last].lowered == "and" || t[m.last].lowered == "or" {
-            return longestMatch(doc, m.last + 1)?.candidates.contains { $0.kind <= .region } ?? false
+            return match(longestMatchIndex(doc, m.last + 1), hasCandidateAtMost: .region)
         }
         return false
     }
@@ -978,8 +996,8 @@ struct MentionFinder {
     private func endsListOfRegions(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
         guard m.first >= 2, t[m.first - 1].lowered == "and" || t[m.first - 1].lowered == "or",
-              let before = longestMatchEnding(doc, at: m.first - 2) else { return false }
-        return before.candidates.contains { $0.kind <= .region }
+              let before = longestMatchEndingIndex(doc, at: m.first - 2) else { return false }
+        return match(before, hasCandidateAtMost: .region)
     }
 
     private func isHeadline(_ doc: Document, _ i: Int) -> Bool {
