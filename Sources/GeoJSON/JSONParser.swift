@@ -323,7 +323,15 @@ struct JSONParser {
                 return String(decoding: out, as: UTF8.self)
             }
             if b < 0x20 { i = j; throw syntaxError("control character \(describe(b)) inside a string (escape it)") }
-            if b != 0x5C { out.append(b); j += 1; continue }
+            if b != 0x5C {
+                // The run of plain bytes up to the next quote, backslash or control character,
+                // appended in one go (a text with a few escapes is mostly such runs).
+                var k = j + 1
+                while k < end, bytes[k] != 0x22, bytes[k] != 0x5C, bytes[k] >= 0x20 { k += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(start: bytes + j, count: k - j))
+                j = k
+                continue
+            }
             guard j + 1 < end else { break }
             let e = bytes[j + 1]
             j += 2

@@ -48,6 +48,9 @@ struct ContextResolver: Sendable {
     /// distinct, and the continents the finder adds have ids no gazetteer entry has): `dedupe`,
     /// which hashes every candidate's id, is then skipped.
     var candidatesAreDistinct = false
+    /// False when no `Choice.reasons` are wanted: they are then left empty, and the chosen place
+    /// is not scored a second time to write them down (places and scores are the same).
+    var explains = true
 
     /// Resolves `toponyms` (grouped by key) with the help of `demonyms`; returns one choice per toponym.
     func resolve(_ toponyms: [RawMention], demonyms: [RawMention], doc: Document) -> [Choice] {
@@ -77,8 +80,13 @@ struct ContextResolver: Sendable {
         // may lie in the region or be a region of its own beside it (Minsk, Kyiv): any city of
         // 50,000 or more of that name in the region's country counts.
         // The towns `countryOverItsTowns` set aside count here: "Mexico" is not the State of Mexico.
+        // Read in place: filtering copies of the records retained each one's strings.
         let capitals: [Set<String>] = allCandidates.map { cands in
-            Set(cands.lazy.filter { c in c.kind == .place && (c.population ?? 0) >= 50_000 }.compactMap(\.country))
+            var countries = Set<String>()
+            for i in cands.indices where cands[i].kind == .place && (cands[i].population ?? 0) >= 50_000 {
+                if let country = cands[i].country { countries.insert(country) }
+            }
+            return countries
         }
 
         // Pass 1: priors and document-level country and region votes.
@@ -130,6 +138,7 @@ struct ContextResolver: Sendable {
         // Summed in code order: a floating-point sum in hash order could differ in its last bit
         // from run to run.
         let totalVotes = max(countryVotes.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }, 1)
+        let votesOf = CountryVotes(countryVotes)
         let placedNames = ownVote.count { ($0 ?? 0) > 0 }
 
         // "X, Y" pairs: the key of X → candidates of Y, and the key of Y → candidates of X (the
@@ -138,7 +147,7 @@ struct ContextResolver: Sendable {
         var commaBefore = [[PlaceRecord]?](repeating: nil, count: groups.count)
         for (i, m) in toponyms.enumerated() {
             let t = doc.tokens
-            guard m.last + 1 < t.count, t[m.last].text == "," else { continue }
+            guard m.last + 1 < t.count, doc.isSymbol(m.last, ",") else { continue }
             if let n = toponyms.firstIndex(where: { $0.first == m.last + 1 }) {
                 commaContext[groupOf[i]] = (commaContext[groupOf[i]] ?? []) + toponyms[n].candidates.filter { $0.kind <= .region }
                 commaBefore[groupOf[n]] = (commaBefore[groupOf[n]] ?? []) + m.candidates.filter { $0.kind >= .district }
@@ -155,7 +164,7 @@ struct ContextResolver: Sendable {
                 shortlists[key] = all
             } else {
                 let wants = wantsRegion[key]
-                let keys = all.map { prior($0, wantsRegion: wants) + (countryVotes[$0.country ?? ""] ?? 0) }
+                let keys = all.map { prior($0, wantsRegion: wants) + (votesOf[$0.country ?? ""] ?? 0) }
                 let order = all.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] > keys[b] : a < b }
                 shortlists[key] = order.prefix(maxScored).map { all[$0] }
             }
@@ -190,7 +199,7 @@ struct ContextResolver: Sendable {
             let ownRegion = provisional[key].flatMap { $0.kind == .region ? ($0.region ?? $0.id) : nil }
             // The votes for a country, leaving out this name's own so a lone name does not vote for itself.
             func otherVotes(_ country: String?) -> Double {
-                guard let country, let v = countryVotes[country] else { return 0 }
+                guard let country, let v = votesOf[country] else { return 0 }
                 return max(v - (ownCountry == country ? ownWeight : 0), 0)
             }
             let context = commaContext[key]
@@ -283,11 +292,46 @@ struct ContextResolver: Sendable {
                                             countrySupport: otherVotes(chosen.country), commaFollowed: context != nil,
                                             backed: scored[0].2)
             var reasons = Reasons(recording: true)
-            _ = score(chosen, &reasons)
+            if explains { _ = score(chosen, &reasons) }
             choices[key] = Choice(place: chosen, score: (confidence * 1000).rounded() / 1000,
                                   reasons: reasons.list, candidateCount: all.count, unsupported: unsupported)
         }
         return groupOf.map { choices[$0] ?? Choice(place: nil, score: 0, reasons: [], candidateCount: 0) }
+    }
+
+    /// The document's votes by country, for the scoring's many look-ups: a two-letter code (the
+    /// gazetteer's countries) indexes an array instead of being hashed. Gives what the dictionary
+    /// gives: when one of its keys is not ASCII (so that a code could equal it up to canonical
+    /// equivalence) every look-up goes to the dictionary.
+    private struct CountryVotes {
+        private let votes: [String: Double]
+        /// By `index(_:)`; nil when the dictionary is asked instead.
+        private let byCode: [Double?]?
+
+        init(_ votes: [String: Double]) {
+            self.votes = votes
+            if votes.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+                var byCode = [Double?](repeating: nil, count: 26 * 26)
+                for (code, v) in votes { if let i = Self.index(code) { byCode[i] = v } }
+                self.byCode = byCode
+            } else {
+                byCode = nil
+            }
+        }
+
+        /// 0..<676 for a code of two ASCII capital letters, else nil.
+        private static func index(_ code: String) -> Int? {
+            let utf8 = code.utf8
+            guard utf8.count == 2 else { return nil }
+            var bytes = utf8.makeIterator()
+            guard let a = bytes.next(), let b = bytes.next(), a &- 0x41 < 26, b &- 0x41 < 26 else { return nil }
+            return Int(a &- 0x41) * 26 + Int(b &- 0x41)
+        }
+
+        subscript(_ code: String) -> Double? {
+            if let byCode, let i = Self.index(code) { return byCode[i] }
+            return votes[code]
+        }
     }
 
     /// A one-word name whose chosen place nothing else in the text backs up: a town or region
@@ -399,8 +443,9 @@ struct ContextResolver: Sendable {
                 let p = a[i], q = b[j]
                 let bonus = neighbourWeight * exp(-best / neighbourKilometres)
                 let km = Int(best.rounded())
-                if bonus > out[ka][p.id]?.0 ?? 0 { out[ka][p.id] = (bonus, "\(km) km from \(q.name), a reading of another name") }
-                if bonus > out[kb][q.id]?.0 ?? 0 { out[kb][q.id] = (bonus, "\(km) km from \(p.name), a reading of another name") }
+                // The reasons are read only when `explains`: otherwise they are left empty.
+                if bonus > out[ka][p.id]?.0 ?? 0 { out[ka][p.id] = (bonus, explains ? "\(km) km from \(q.name), a reading of another name" : "") }
+                if bonus > out[kb][q.id]?.0 ?? 0 { out[kb][q.id] = (bonus, explains ? "\(km) km from \(p.name), a reading of another name" : "") }
             }
         }
         return out

@@ -8,17 +8,47 @@ struct Document: Sendable {
     let sentenceOf: [Int]
 
     init(_ text: String) {
-        // One pass: `Array(text.unicodeScalars)` counts the scalars before it copies them.
-        var all: [Unicode.Scalar] = []
-        all.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars { all.append(s) }
-        scalars = all
+        // One pass over the text's UTF-8 (`Array(text.unicodeScalars)` counts the scalars before
+        // it copies them), written into uninitialised storage (there are at most as many scalars
+        // as bytes; appending checks the capacity for every scalar). ASCII, most of a news text,
+        // is copied a byte at a time: the scalar iterator costs several times that.
+        scalars = [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+            var n = 0
+            var copy = text  // `withUTF8` is mutating; a native string is not copied
+            copy.withUTF8 { utf8 in
+                // A string's UTF-8 is valid: every byte from 0x80 up here is a lead byte.
+                var i = 0
+                while i < utf8.count {
+                    let b = utf8[i]
+                    if b < 0x80 {
+                        buffer[n] = Unicode.Scalar(b)
+                        i += 1
+                    } else {
+                        let (scalar, width) = Self.decode(utf8, at: i)
+                        buffer[n] = scalar
+                        i += width
+                    }
+                    n += 1
+                }
+            }
+            count = n
+        }
         let tokenizer = Tokenizer()
         tokens = tokenizer.tokens(of: scalars)
         sentences = tokenizer.sentences(tokens, scalars: scalars)
         var of = [Int](repeating: 0, count: tokens.count)
         for (index, range) in sentences.enumerated() { for k in range { of[k] = index } }
         sentenceOf = of
+    }
+
+    /// The scalar whose UTF-8 starts at `utf8[i]` (a lead byte of valid UTF-8: a string's
+    /// storage), and its length in bytes.
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b = UInt32(utf8[i])
+        let width = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        var v = b & (0x7F >> UInt32(width))
+        for k in 1..<width { v = v << 6 | UInt32(utf8[i + k] & 0x3F) }
+        return (Unicode.Scalar(v)!, width)
     }
 
     /// The text between two scalar offsets.
@@ -37,10 +67,19 @@ struct Document: Sendable {
         return j == k
     }
 
+    /// True when token `k` is the punctuation mark `c`: `tokens[k].text == String(c)`, since a
+    /// symbol token is one scalar and no word or number token is a lone punctuation mark. The
+    /// rules ask this of a name's neighbours all the time, and a scalar is far cheaper to compare
+    /// than a string.
+    @inline(__always)
+    func isSymbol(_ k: Int, _ c: Unicode.Scalar) -> Bool {
+        tokens[k].kind == .symbol && scalars[tokens[k].start] == c
+    }
+
     /// True when token `k` is the second name of a "Town, Region" pair ("McLean, Virginia"): a comma
     /// and a capitalised word come right before it.
     func followsNameAndComma(_ k: Int) -> Bool {
-        k >= 2 && tokens[k - 1].text == "," && tokens[k - 2].kind == .word && tokens[k - 2].isCapitalized
+        k >= 2 && isSymbol(k - 1, ",") && tokens[k - 2].kind == .word && tokens[k - 2].isCapitalized
     }
 
     /// The index of the token starting at scalar offset `start`, if any (binary search).

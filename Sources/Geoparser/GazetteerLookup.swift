@@ -63,9 +63,13 @@ struct GazetteerLookup: PlaceLookup {
     }
 
     private func uncachedPlaces(matchingKey key: String) -> [PlaceRecord] {
-        var seen = Set<String>()
+        let matches = gazetteer.matches(forKey: key)
+        // Sized for all of them at once: a common name has hundreds, and a set grown one insertion
+        // at a time rehashes every id at each doubling.
+        var seen = Set<String>(minimumCapacity: matches.count)
         var out: [PlaceRecord] = []
-        for match in gazetteer.matches(forKey: key) where match.form != .code {
+        out.reserveCapacity(matches.count)
+        for match in matches where match.form != .code {
             // Slavic adjective stems ("kur" of "Kurskaya") are for the resolver's queries, not for
             // finding names in running text: keep a base name only when it is a whole word of the name.
             if match.form == .baseName, !NameNormalizer.key(match.place.name).split(separator: " ").contains(Substring(key)) {

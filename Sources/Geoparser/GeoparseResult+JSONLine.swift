@@ -22,12 +22,12 @@ extension GeoparseResult {
         if demonyms { mentions = (mentions + self.demonyms).sorted { $0.start < $1.start } }
         var out: [UInt8] = []
         out.reserveCapacity(32 + 160 * mentions.count)
-        out.append(contentsOf: #"{"id":"#.utf8)
+        JSONText.append(#"{"id":"#, to: &out)
         switch id {
         case .string(let s): JSONText.appendString(s, to: &out)
         case .number(let n): out.append(contentsOf: String(n).utf8)
         }
-        out.append(contentsOf: #","toponyms":["#.utf8)
+        JSONText.append(#","toponyms":["#, to: &out)
         for m in mentions {
             guard m.score.isFinite, m.place.map({ $0.location.latitude.isFinite && $0.location.longitude.isFinite }) ?? true else {
                 return nil
@@ -35,32 +35,32 @@ extension GeoparseResult {
         }
         for (k, m) in mentions.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: #"{"end":"#.utf8)
-            out.append(contentsOf: String(m.end).utf8)
+            JSONText.append(#"{"end":"#, to: &out)
+            JSONText.appendInteger(m.end, to: &out)
             let kind = m.kind == .demonym ? "demonym" : m.place?.kind.rawValue
             if let kind {
-                out.append(contentsOf: #","kind":"#.utf8)
+                JSONText.append(#","kind":"#, to: &out)
                 JSONText.appendString(kind, to: &out)
             }
             if let p = m.place {
-                out.append(contentsOf: #","lat":"#.utf8)
+                JSONText.append(#","lat":"#, to: &out)
                 JSONText.appendNumber(p.location.latitude, to: &out)
-                out.append(contentsOf: #","lon":"#.utf8)
+                JSONText.append(#","lon":"#, to: &out)
                 JSONText.appendNumber(p.location.longitude, to: &out)
             }
-            out.append(contentsOf: #","name":"#.utf8)
+            JSONText.append(#","name":"#, to: &out)
             JSONText.appendString(m.text, to: &out)
             if let p = m.place {
-                out.append(contentsOf: #","place_id":"#.utf8)
+                JSONText.append(#","place_id":"#, to: &out)
                 JSONText.appendString(p.id, to: &out)
             }
-            out.append(contentsOf: #","score":"#.utf8)
+            JSONText.append(#","score":"#, to: &out)
             JSONText.appendNumber(m.score, to: &out)
-            out.append(contentsOf: #","start":"#.utf8)
-            out.append(contentsOf: String(m.start).utf8)
+            JSONText.append(#","start":"#, to: &out)
+            JSONText.appendInteger(m.start, to: &out)
             out.append(UInt8(ascii: "}"))
         }
-        out.append(contentsOf: "]}\n".utf8)
+        JSONText.append("]}\n", to: &out)
         return out
     }
 }
@@ -69,19 +69,52 @@ extension GeoparseResult {
 enum JSONText {
     private static let hex = Array("0123456789abcdef".utf8)
 
+    /// Appends the bytes of a literal: copied from the binary in one go, where appending a
+    /// `String.UTF8View` goes through the generic sequence path (about 170 instructions each).
+    @inline(__always)
+    static func append(_ literal: StaticString, to out: inout [UInt8]) {
+        literal.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    /// Appends `n` in decimal, as `String(n)` writes it, without making the string.
+    static func appendInteger(_ n: Int, to out: inout [UInt8]) {
+        guard n >= 0 else { out.append(contentsOf: String(n).utf8); return }
+        var digits = 1
+        var rest = n / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let end = out.count + digits
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var v = n
+        for k in stride(from: end - 1, through: end - digits, by: -1) {
+            out[k] = UInt8(ascii: "0") + UInt8(v % 10)
+            v /= 10
+        }
+    }
+
     static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most strings (names, ids) need no escape: their bytes are then copied in one go.
+        var text = s
+        let plain = text.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(contentsOf: utf8)
+            return true
+        }
+        if plain {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for b in s.utf8 {
             switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case 0x08: out.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: out.append(contentsOf: #"\f"#.utf8)
-            case 0x0A: out.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: out.append(contentsOf: #"\r"#.utf8)
-            case 0x09: out.append(contentsOf: #"\t"#.utf8)
+            case UInt8(ascii: "\""): append(#"\""#, to: &out)
+            case UInt8(ascii: "\\"): append(#"\\"#, to: &out)
+            case 0x08: append(#"\b"#, to: &out)
+            case 0x0C: append(#"\f"#, to: &out)
+            case 0x0A: append(#"\n"#, to: &out)
+            case 0x0D: append(#"\r"#, to: &out)
+            case 0x09: append(#"\t"#, to: &out)
             case 0..<0x20:
-                out.append(contentsOf: #"\u00"#.utf8)
+                append(#"\u00"#, to: &out)
                 out.append(hex[Int(b >> 4)])
                 out.append(hex[Int(b & 0xF)])
             default: out.append(b)

@@ -16,17 +16,21 @@ public struct Geoparser: Sendable {
     /// Everything geographic in `text`. With `claims: false` the distance/area/fraction/date
     /// extraction is skipped and `GeoparseResult.claims` is empty (the toponyms and demonyms are
     /// the same either way): for callers that only want places, it saves about a fifth of the time.
-    public func parse(_ text: String, claims: Bool = true) -> GeoparseResult {
+    /// With `reasons: false` every mention's `reasons` is empty (places and scores are the same
+    /// either way): the resolver then does not score each chosen place a second time to write its
+    /// reasons down, for callers that never show them.
+    public func parse(_ text: String, claims: Bool = true, reasons: Bool = true) -> GeoparseResult {
         let doc = Document(text)
         let found = MentionFinder(lookup: lookup).find(in: doc)
-        return assemble(doc, toponyms: found.toponyms, demonyms: found.demonyms, claims: claims, dropUnsupported: true)
+        return assemble(doc, toponyms: found.toponyms, demonyms: found.demonyms, claims: claims, reasons: reasons,
+                        dropUnsupported: true)
     }
 
     /// Resolves the given spans (scalar offsets, end exclusive) as toponyms instead of finding them:
     /// the "oracle spans" evaluation, separating resolution from detection. Demonyms and claims are
     /// still found in the text (claims only when `claims` is true). Spans whose text has no
-    /// candidate come back with `place == nil`.
-    public func resolve(_ text: String, spans: [Range<Int>], claims: Bool = true) -> GeoparseResult {
+    /// candidate come back with `place == nil`. `reasons` as for `parse(_:claims:reasons:)`.
+    public func resolve(_ text: String, spans: [Range<Int>], claims: Bool = true, reasons: Bool = true) -> GeoparseResult {
         let doc = Document(text)
         let found = MentionFinder(lookup: lookup).find(in: doc)
         let scalarCount = doc.scalars.count
@@ -44,7 +48,7 @@ public struct Geoparser: Sendable {
             m.end = span.upperBound
             given.append(m)
         }
-        return assemble(doc, toponyms: given, demonyms: found.demonyms, claims: claims)
+        return assemble(doc, toponyms: given, demonyms: found.demonyms, claims: claims, reasons: reasons)
     }
 
     /// Candidates for a surface string given from outside: abbreviation, demonym, name, or the name
@@ -68,8 +72,9 @@ public struct Geoparser: Sendable {
     }
 
     private func assemble(_ doc: Document, toponyms: [RawMention], demonyms: [RawMention], claims findClaims: Bool,
-                          dropUnsupported: Bool = false) -> GeoparseResult {
-        let choices = ContextResolver(candidatesAreDistinct: lookup.placesHaveDistinctIDs).resolve(toponyms, demonyms: demonyms, doc: doc)
+                          reasons: Bool, dropUnsupported: Bool = false) -> GeoparseResult {
+        let resolver = ContextResolver(candidatesAreDistinct: lookup.placesHaveDistinctIDs, explains: reasons)
+        let choices = resolver.resolve(toponyms, demonyms: demonyms, doc: doc)
         var resolved: [Mention] = []
         for (m, choice) in zip(toponyms, choices) where !(dropUnsupported && choice.unsupported) {
             resolved.append(Mention(kind: .toponym, start: m.start, end: m.end, text: doc.text(m.start, m.end),
@@ -80,7 +85,7 @@ public struct Geoparser: Sendable {
         let nationalities = demonyms.map { d in
             Mention(kind: .demonym, start: d.start, end: d.end, text: d.surface, sentence: sentence(doc, d),
                     place: d.candidates.first, score: d.candidates.isEmpty ? 0 : 1,
-                    reasons: d.countryCode.map { ["nationality word for \($0)"] } ?? [],
+                    reasons: reasons ? d.countryCode.map { ["nationality word for \($0)"] } ?? [] : [],
                     candidateCount: d.candidates.count)
         }
         var claims: [Claim] = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// English word lists the geoparser's rules consult. General knowledge of English, written for
 /// this module (not mined from any corpus). All entries lower case.
 enum Lexicon {
@@ -354,7 +356,80 @@ struct WordLists: Sendable {
     func hasAll(_ lists: WordLists) -> Bool { rawValue & lists.rawValue == lists.rawValue }
 
     /// The lists `lowered` is in.
-    static func of(_ lowered: String) -> WordLists { table[lowered] ?? WordLists(rawValue: 0) }
+    static func of(_ lowered: String) -> WordLists {
+        let known = lowered.utf8.withContiguousStorageIfAvailable { bytes -> WordLists? in
+            if let lists = bytesTable.lists(of: bytes) { return lists }
+            // Not filed under these bytes. The dictionary compares strings up to canonical
+            // equivalence: an ASCII word can only equal a key whose canonical composition is that
+            // word (`ByteTable.keysComposeToASCII`); other text is asked of the dictionary.
+            return !bytesTable.keysComposeToASCII && bytes.allSatisfy({ $0 < 0x80 }) ? WordLists(rawValue: 0) : nil
+        }
+        if let known, let lists = known { return lists }
+        return table[lowered] ?? WordLists(rawValue: 0)
+    }
+
+    /// `table` keyed by the words' UTF-8 bytes (`ByteTable`), for `of(_:)`.
+    private static let bytesTable = ByteTable(table)
+
+    /// A read-only map from words to their lists, keyed by the FNV-1a hash of the word's UTF-8 and
+    /// probed linearly: a look-up hashes the word's few bytes and compares them with the words in
+    /// its slot and the slots after it. `Dictionary<String, _>` runs SipHash and compares
+    /// `String`s, several times the instructions, and the mention finder asks about most words
+    /// of a text. Gives the same answers as the dictionary it is built from.
+    private struct ByteTable: Sendable {
+        /// For each slot, 1 + the index of the word filed there, or 0 when empty.
+        private let slots: [Int32]
+        private let hashes: [UInt64]
+        /// The words' bytes back to back; word `w` is `bytes[starts[w]..<starts[w + 1]]`.
+        private let starts: [Int]
+        private let bytes: [UInt8]
+        private let lists: [WordLists]
+        /// True when some word's bytes are not ASCII but its canonical composition is (no word
+        /// of the lists is; this keeps `of(_:)` right if one ever is).
+        let keysComposeToASCII: Bool
+
+        init(_ words: [String: WordLists]) {
+            keysComposeToASCII = words.keys.contains { word in
+                !word.utf8.allSatisfy { $0 < 0x80 }
+                    && word.precomposedStringWithCanonicalMapping.utf8.allSatisfy { $0 < 0x80 }
+            }
+            var capacity = 16
+            while capacity < 2 * words.count { capacity *= 2 }
+            var slots = [Int32](repeating: 0, count: capacity)
+            var hashes: [UInt64] = [], starts = [0], bytes: [UInt8] = [], lists: [WordLists] = []
+            for (word, value) in words {
+                let h = Self.hash(Array(word.utf8))
+                var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
+                while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+                slots[slot] = Int32(hashes.count + 1)
+                hashes.append(h)
+                bytes.append(contentsOf: word.utf8)
+                starts.append(bytes.count)
+                lists.append(value)
+            }
+            (self.slots, self.hashes, self.starts, self.bytes, self.lists) = (slots, hashes, starts, bytes, lists)
+        }
+
+        static func hash<Bytes: Collection<UInt8>>(_ word: Bytes) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in word { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return h
+        }
+
+        /// The lists of the word whose UTF-8 is `word`; nil when no word has these bytes.
+        func lists(of word: UnsafeBufferPointer<UInt8>) -> WordLists? {
+            let h = Self.hash(word)
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while case let filed = Int(slots[slot]), filed != 0 {
+                let w = filed - 1
+                if hashes[w] == h, starts[w + 1] - starts[w] == word.count,
+                   bytes[starts[w]..<starts[w + 1]].elementsEqual(word) { return lists[w] }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+    }
 
     private static let table: [String: WordLists] = {
         var table: [String: UInt32] = [:]

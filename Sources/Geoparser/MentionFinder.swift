@@ -40,9 +40,9 @@ struct MentionFinder {
 
     init(lookup: any PlaceLookup) { self.lookup = lookup }
 
-    /// The per-text tables. The slot tables and `phrases` skip the run-time exclusivity checks,
-    /// which cost more than the reads they guard: each access is a single read or write, never
-    /// held across a call.
+    /// The per-text tables. The slot tables, `matches` and `phrases` skip the run-time exclusivity
+    /// checks, which cost more than the reads they guard: each access is a single read or write,
+    /// never held across a call.
     private final class Memo {
         var keys: [String: String] = [:]
         var places: [String: [PlaceRecord]] = [:]
@@ -63,7 +63,7 @@ struct MentionFinder {
         /// the word.
         @exclusivity(unchecked) var lists: [UInt32] = []
         static let unknownLists = UInt32.max
-        var matches: [RawMention] = []
+        @exclusivity(unchecked) var matches: [RawMention] = []
         static let unknown: Int32 = -1
         static let noMatch: Int32 = -2
     }
@@ -114,6 +114,17 @@ struct MentionFinder {
         return lists
     }
 
+    /// `places.map { $0.population ?? 0 }.max() ?? 0`, reading the records in place: the map
+    /// copied every record (retaining its five strings) for one integer each.
+    static func largestPopulation(_ places: [PlaceRecord]) -> Int {
+        var largest: Int?
+        for i in places.indices {
+            let p = places[i].population ?? 0
+            if largest.map({ p > $0 }) ?? true { largest = p }
+        }
+        return largest ?? 0
+    }
+
     /// Up to this many letters, a one-word name must match a place's spelling, not only its key
     /// (`PlaceLookup.places(_:spelledLike:)`).
     static let literalWordLength = 5
@@ -139,6 +150,9 @@ struct MentionFinder {
         memo.matchSlots = Array(repeating: Memo.unknown, count: doc.tokens.count)
         memo.matches = []
         memo.lists = Array(repeating: Memo.unknownLists, count: doc.tokens.count)
+        // About one phrase in twenty tokens is looked up: room for them from the start, instead of
+        // rehashing the table at each doubling.
+        memo.names.reserveCapacity(doc.tokens.count / 16)
         var toponyms: [RawMention] = []
         var demonyms: [RawMention] = []
         var surnames = Set<String>()
@@ -147,7 +161,7 @@ struct MentionFinder {
         let members = listsBeforePluralGeneric(doc)
         var i = 0
         while i < t.count {
-            guard t[i].kind == .word, t[i].isCapitalized || isCyrillicLower(t[i]) && KnownNames.demonyms[t[i].lowered] != nil else {
+            guard t[i].kind == .word, t[i].isCapitalized || isCyrillicLower(doc, i) && KnownNames.demonyms[t[i].lowered] != nil else {
                 i += 1
                 continue
             }
@@ -198,7 +212,7 @@ struct MentionFinder {
                 // 100,000 or more after a word that is no given name is only this time part of a
                 // longer name.
                 if isGivenName(doc, m.first - 1) || wordLists(doc, m.first - 1).has(.givenName)
-                    || (m.candidates.map { $0.population ?? 0 }.max() ?? 0) < 100_000 { surnames.insert(m.key) }
+                    || Self.largestPopulation(m.candidates) < 100_000 { surnames.insert(m.key) }
                 i = m.last
                 continue
             }
@@ -210,7 +224,9 @@ struct MentionFinder {
             }
             if isFirstPartOfName(doc, m) {
                 // "Lee Rashid": the surname is a person's elsewhere in the text too.
-                if let surname = longestMatch(doc, m.last), surname.last == m.last + 1 { surnames.insert(surname.key) }
+                if let surname = longestMatchIndex(doc, m.last), memo.matches[surname].last == m.last + 1 {
+                    surnames.insert(memo.matches[surname].key)
+                }
                 i = m.last + 1
                 continue
             }
@@ -275,7 +291,10 @@ struct MentionFinder {
         var out: [Int: (last: Int, generic: String)] = [:]
         for k in t.indices where t[k].kind == .word && !t[k].isCapitalized {
             // Every plural generic word ends in "s": most words are turned down without a hash.
-            guard t[k].lowered.utf8.last == 0x73, let generic = Self.pluralGenerics[t[k].lowered] else { continue }
+            // The scalar first (only a last "s" or "S" lower-cases to "s"): the last byte of a
+            // string's UTF-8 view is not a cheap read.
+            guard doc.scalars[t[k].end - 1] == "s" || doc.scalars[t[k].end - 1] == "S", t[k].lowered.utf8.last == 0x73,
+                  let generic = Self.pluralGenerics[t[k].lowered] else { continue }
             var found: [(Int, Int)] = []
             var end = k
             var joined = false
@@ -331,7 +350,7 @@ struct MentionFinder {
     /// "Rock Hill-based", "Kursk-born": a place-compound suffix glued after the name.
     private func hasPlaceSuffix(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
-        return m.last + 1 < t.count && t[m.last].text == "-" && !t[m.last].spaceBefore && !t[m.last + 1].spaceBefore
+        return m.last + 1 < t.count && doc.isSymbol(m.last, "-") && !t[m.last].spaceBefore && !t[m.last + 1].spaceBefore
             && wordLists(doc, m.last + 1).has(.placeCompoundSuffix)
     }
 
@@ -339,12 +358,12 @@ struct MentionFinder {
     /// more) / ending at token `k` (one or two words), for the two halves of "Logan-Rogersville".
     private func isTownName(_ doc: Document, startingAt k: Int) -> Bool {
         guard k < doc.tokens.count, doc.tokens[k].isCapitalized else { return false }
-        return longestMatch(doc, k) != nil
+        return longestMatchIndex(doc, k) != nil
     }
 
     private func isTownName(_ doc: Document, endingAt k: Int) -> Bool {
         guard k >= 0, doc.tokens[k].isCapitalized else { return false }
-        return longestMatchEnding(doc, at: k) != nil
+        return longestMatchEndingIndex(doc, at: k) != nil
     }
 
     /// "Sen. Ray Miller, D-Columbus", "Rep. Jay Roberts (R-Ocilla)": the party letter and hometown
@@ -357,15 +376,18 @@ struct MentionFinder {
     /// bracket, glued by a hyphen to the word after it.
     private func isPartyLetter(_ doc: Document, _ k: Int) -> Bool {
         let t = doc.tokens
-        guard k >= 1, k + 2 < t.count, ["D", "R", "I"].contains(t[k].text), t[k + 1].text == "-",
+        // The hyphen first: it turns down almost every word without a string comparison.
+        guard k >= 1, k + 2 < t.count, doc.isSymbol(k + 1, "-"), ["D", "R", "I"].contains(t[k].text),
               !t[k + 1].spaceBefore, !t[k + 2].spaceBefore else { return false }
-        return t[k - 1].text == "," || t[k - 1].text == "("
+        return doc.isSymbol(k - 1, ",") || doc.isSymbol(k - 1, "(")
     }
 
     /// "d'Ivoire", "l’Aquila": an elided French or Italian article glued to a capitalised name.
     static func isElidedName(_ t: Token) -> Bool {
         let u = t.text.unicodeScalars
-        guard u.count > 2, let a = u.first, a == "d" || a == "l" else { return false }
+        // The first letter before the length: counting a string's scalars reads all of it, and
+        // the rules ask this of every lower-case word after a capitalised one.
+        guard let a = u.first, a == "d" || a == "l", u.count > 2 else { return false }
         let second = u[u.index(after: u.startIndex)]
         guard second == "'" || second == "\u{2019}" else { return false }
         return u[u.index(u.startIndex, offsetBy: 2)].properties.isUppercase
@@ -374,9 +396,9 @@ struct MentionFinder {
     /// "US$460 million", "$US 15 billion": a currency. "US-24", "U.S. Highway 82": a road.
     private func isCurrencyOrRoad(_ doc: Document, _ i: Int) -> Bool {
         let t = doc.tokens
-        if i + 1 < t.count, t[i + 1].text == "$", !t[i + 1].spaceBefore { return true }
-        if i >= 1, t[i - 1].text == "$", !t[i].spaceBefore { return true }
-        if i + 2 < t.count, t[i + 1].text == "-", !t[i + 1].spaceBefore, !t[i + 2].spaceBefore, t[i + 2].kind == .number { return true }
+        if i + 1 < t.count, doc.isSymbol(i + 1, "$"), !t[i + 1].spaceBefore { return true }
+        if i >= 1, doc.isSymbol(i - 1, "$"), !t[i].spaceBefore { return true }
+        if i + 2 < t.count, doc.isSymbol(i + 1, "-"), !t[i + 1].spaceBefore, !t[i + 2].spaceBefore, t[i + 2].kind == .number { return true }
         return i + 1 < t.count && Self.roadWords.contains(t[i + 1].lowered)
     }
 
@@ -399,19 +421,35 @@ struct MentionFinder {
 
     /// The longest run of tokens from `i` whose text is a known name.
     private func longestMatch(_ doc: Document, _ i: Int) -> RawMention? {
+        longestMatchIndex(doc, i).map { memo.matches[$0] }
+    }
+
+    /// `longestMatch(doc, i)` as its index in `memo.matches`. The rules mostly ask one thing of a
+    /// neighbouring name (its candidates, its end): read in place, that field is all that is
+    /// copied, not the whole mention with its strings and candidate list.
+    private func longestMatchIndex(_ doc: Document, _ i: Int) -> Int? {
         switch memo.matchSlots[i] {
         case Memo.noMatch: return nil
         case Memo.unknown: break
-        case let slot: return memo.matches[Int(slot)]
+        case let slot: return Int(slot)
         }
-        let m = uncachedLongestMatch(doc, i)
-        if let m {
-            memo.matchSlots[i] = Int32(memo.matches.count)
-            memo.matches.append(m)
-        } else {
+        guard let m = uncachedLongestMatch(doc, i) else {
             memo.matchSlots[i] = Memo.noMatch
+            return nil
         }
-        return m
+        let slot = memo.matches.count
+        memo.matchSlots[i] = Int32(slot)
+        memo.matches.append(m)
+        return slot
+    }
+
+    /// True when the match `k` (an index from `longestMatchIndex`; false for nil) has a candidate
+    /// of kind `kind` or a larger one.
+    private func match(_ k: Int?, hasCandidateAtMost kind: PlaceRecord.Kind) -> Bool {
+        guard let k else { return false }
+        let candidates = memo.matches[k].candidates
+        for c in candidates.indices where candidates[c].kind <= kind { return true }
+        return false
     }
 
     private func uncachedLongestMatch(_ doc: Document, _ i: Int) -> RawMention? {
@@ -426,14 +464,15 @@ struct MentionFinder {
                 let glued = !t[j].spaceBefore
                 if t[j].kind == .symbol {
                     // "Winston-Salem", "St. Louis": a glued hyphen, or a dot after St/Mt/Ft.
-                    let hyphenOK = t[j].text == "-" && glued && j + 1 < t.count && !t[j + 1].spaceBefore
-                    let dotOK = t[j].text == "." && glued && ["st", "mt", "ft", "pt"].contains(t[j - 1].lowered)
+                    let hyphenOK = doc.isSymbol(j, "-") && glued && j + 1 < t.count && !t[j + 1].spaceBefore
+                    let dotOK = doc.isSymbol(j, ".") && glued && ["st", "mt", "ft", "pt"].contains(t[j - 1].lowered)
                     guard hyphenOK || dotOK else { break }
                     j += 1
                     continue
                 }
                 if t[j].kind != .word { break }
-                if t[j].lowered == "'s" || t[j].lowered == "\u{2019}s" {
+                // Two scalars first: comparing with the non-ASCII "’s" takes the string's slow path.
+                if t[j].end - t[j].start == 2, t[j].lowered == "'s" || t[j].lowered == "\u{2019}s" {
                     // "People's Republic of China", "Queen Anne's County": a possessive inside a
                     // name; "Russia's Kursk" is tried whole too, and then falls back to "Russia".
                     guard j + 1 < t.count, t[j + 1].kind == .word, t[j + 1].isCapitalized, t[j + 1].spaceBefore else { break }
@@ -447,9 +486,9 @@ struct MentionFinder {
                     ends |= 1 << UInt64(j - i)
                     break
                 }
-                if !t[j].isCapitalized, !Self.isElidedName(t[j]), !wordLists(doc, j).has(.connector), !(glued && t[j - 1].text == "-") { break }
+                if !t[j].isCapitalized, !Self.isElidedName(t[j]), !wordLists(doc, j).has(.connector), !(glued && doc.isSymbol(j - 1, "-")) { break }
             }
-            if t[j].kind == .word, t[j].isCapitalized || Self.isElidedName(t[j]) || j > i && t[j - 1].text == "-" { ends |= 1 << UInt64(j - i) }
+            if t[j].kind == .word, t[j].isCapitalized || Self.isElidedName(t[j]) || j > i && doc.isSymbol(j - 1, "-") { ends |= 1 << UInt64(j - i) }
             j += 1
         }
         // Most phrases are no name at all: turn them down from the words' keys, without text.
@@ -525,17 +564,21 @@ struct MentionFinder {
     /// full stops ("S.C.", "N.Y.", "W.Va.") anywhere ("the S.C. Highway Patrol", "Clyburn, D-S.C.").
     private func stateAbbreviation(_ doc: Document, _ i: Int) -> RawMention? {
         let t = doc.tokens
-        let afterComma = i >= 1 && t[i - 1].text == ","
-        guard afterComma || t[i].text.utf8.contains(0x2E) || i + 1 < t.count && t[i + 1].text == "." && !t[i + 1].spaceBefore
+        let afterComma = i >= 1 && doc.isSymbol(i - 1, ",")
+        // The full stop looked for in the document's scalars, not in the token's UTF-8 view.
+        guard afterComma || doc.scalars[t[i].start..<t[i].end].contains(".")
+                || i + 1 < t.count && doc.isSymbol(i + 1, ".") && !t[i + 1].spaceBefore
         else { return nil }
         var surface = ""
         var j = i
         // "W. Va.": a space is allowed after an initial and its full stop; the look-up is without it.
         while j < t.count, j - i < 4, j == i || !t[j].spaceBefore
-                || j - i == 2 && t[j - 1].text == "." && t[i].text.unicodeScalars.count == 1 {
+                || j - i == 2 && doc.isSymbol(j - 1, ".") && t[i].end - t[i].start == 1 {
             surface += t[j].text
             j += 1
-            guard let name = Lexicon.stateAbbreviations[surface],
+            // Every abbreviation ends in a full stop: a surface that does not is not looked up.
+            guard !Self.stateAbbreviationsEndInStop || doc.scalars[t[j - 1].end - 1] == ".",
+                  let name = Lexicon.stateAbbreviations[surface],
                   afterComma || surface.utf8.count(where: { $0 == 0x2E }) >= 2 else { continue }
             let key = lookup.key(name)
             let regions = lookup.places(matchingKey: key).filter { $0.kind == .region && $0.country == "US" }
@@ -546,6 +589,9 @@ struct MentionFinder {
         return nil
     }
 
+    /// True when every key of `Lexicon.stateAbbreviations` ends in a full stop.
+    static let stateAbbreviationsEndInStop = Lexicon.stateAbbreviations.keys.allSatisfy { $0.unicodeScalars.last == "." }
+
     /// "CHARLESTON, W.Va. —": an all-capitals name opening a sentence, followed by a comma or a dash.
     private func isDateline(_ doc: Document, _ i: Int) -> Bool {
         // "March 15, 2009 NEWARK --": the dateline may follow the date.
@@ -555,7 +601,7 @@ struct MentionFinder {
         while j < doc.tokens.count, j - i < 4 {
             if doc.tokens[j].isAllCaps {
                 j += 1
-            } else if doc.tokens[j].text == ".", j > i, ["st", "ft", "mt"].contains(doc.tokens[j - 1].lowered) {
+            } else if doc.isSymbol(j, "."), j > i, ["st", "ft", "mt"].contains(doc.tokens[j - 1].lowered) {
                 j += 1  // "ST. PAUL --"
             } else {
                 break
@@ -658,17 +704,17 @@ struct MentionFinder {
         if lists.has(.numberWord) { return true }
         if lists.has(WordLists(rawValue: WordLists.title.rawValue | WordLists.directional.rawValue | WordLists.unitDirection.rawValue)) { return true }
         let tokens = doc.tokens
-        if m.last < tokens.count, tokens[m.last].text == ".", !tokens[m.last].spaceBefore,
+        if m.last < tokens.count, doc.isSymbol(m.last, "."), !tokens[m.last].spaceBefore,
            lists.has(.abbreviationBeforeStop) { return true }  // "St.", "Jan.", "Ind."
         // "A/California/7/2009": a name between two glued slashes is part of a code (a flu strain).
-        if m.first >= 1, m.last < tokens.count, tokens[m.first - 1].text == "/", tokens[m.last].text == "/",
+        if m.first >= 1, m.last < tokens.count, doc.isSymbol(m.first - 1, "/"), doc.isSymbol(m.last, "/"),
            !t.spaceBefore, !tokens[m.last].spaceBefore { return true }
         // "Wal-Mart", "Tri-State": a town name glued by a hyphen to a word is part of a compound.
         if !m.candidates.contains(where: { $0.kind <= .district }) {
             // "Logan-Rogersville", "Kursk-Belgorod": two towns' names joined are both places.
-            let gluedBefore = m.first >= 2 && tokens[m.first - 1].text == "-" && !t.spaceBefore && tokens[m.first - 2].kind == .word
+            let gluedBefore = m.first >= 2 && doc.isSymbol(m.first - 1, "-") && !t.spaceBefore && tokens[m.first - 2].kind == .word
                 && !isPartyAndHometown(doc, m) && !isTownName(doc, endingAt: m.first - 2)
-            let gluedAfter = m.last + 1 < tokens.count && tokens[m.last].text == "-" && !tokens[m.last].spaceBefore
+            let gluedAfter = m.last + 1 < tokens.count && doc.isSymbol(m.last, "-") && !tokens[m.last].spaceBefore
                 && !tokens[m.last + 1].spaceBefore && tokens[m.last + 1].kind == .word
                 && !wordLists(doc, m.last + 1).has(.placeCompoundSuffix) && !isTownName(doc, startingAt: m.last + 1)
             if gluedBefore || gluedAfter { return true }
@@ -741,7 +787,7 @@ struct MentionFinder {
         // is no given name we know is a common noun ("Жители Белгорода", "Мэр Харькова").
         if doc.isSentenceInitial(p), RussianCases.isCyrillic(t[p].text), !lists.has(Self.givenOrSurname) { return false }
         // The word before is itself a place ("Kursk Sudzha" lists, "Paris Texas"): leave it to the resolver.
-        if let before = longestMatchEnding(doc, at: p), before.candidates.contains(where: { $0.kind <= .district }) { return false }
+        if match(longestMatchEndingIndex(doc, at: p), hasCandidateAtMost: .district) { return false }
         return true
     }
 
@@ -775,20 +821,20 @@ struct MentionFinder {
             // "Mary Loveless" (Mary is a Turkmen province): a given name, then a common surname.
             guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .country }), isGivenName(doc, m.first),
                   n < t.count, t[n].spaceBefore, isCommonSurname(doc, n),
-                  !(longestMatch(doc, n)?.candidates.contains { $0.kind <= .region } ?? false) else { return false }
+                  !match(longestMatchIndex(doc, n), hasCandidateAtMost: .region) else { return false }
             return true
         }
         guard n < t.count, t[n].kind == .word, t[n].isCapitalized, t[n].spaceBefore,
               doc.sentenceOf[n] == doc.sentenceOf[m.first] else { return false }
         if t[n].isAllCaps {
             // "Barry M. George": only an initial with its full stop, then a name, is a middle name.
-            return t[n].text.unicodeScalars.count == 1 && n + 2 < t.count && t[n + 1].text == "."
+            return t[n].text.unicodeScalars.count == 1 && n + 2 < t.count && doc.isSymbol(n + 1, ".")
                 && t[n + 2].kind == .word && t[n + 2].isCapitalized && !t[n + 2].isAllCaps
         }
         if wordLists(doc, n).has(Self.notAfterFirstPart) { return false }
-        guard let next = longestMatch(doc, n) else { return true }
+        guard let next = longestMatchIndex(doc, n) else { return true }
         // "Lee Rashid": a common given name before a name that is only a town's ("Rashid", Egypt).
-        return isGivenName(doc, m.first) && !next.candidates.contains { $0.kind <= .region }
+        return isGivenName(doc, m.first) && !match(next, hasCandidateAtMost: .region)
     }
 
     private func isCommonSurname(_ doc: Document, _ k: Int) -> Bool {
@@ -807,9 +853,9 @@ struct MentionFinder {
     }
 
     /// A known name ending at token `p` (one or two words), for the look-behind of `isSecondPartOfName`.
-    private func longestMatchEnding(_ doc: Document, at p: Int) -> RawMention? {
-        if p >= 1, let two = longestMatch(doc, p - 1), two.last == p + 1 { return two }
-        if let one = longestMatch(doc, p), one.last == p + 1 { return one }
+    private func longestMatchEndingIndex(_ doc: Document, at p: Int) -> Int? {
+        if p >= 1, let two = longestMatchIndex(doc, p - 1), memo.matches[two].last == p + 1 { return two }
+        if let one = longestMatchIndex(doc, p), memo.matches[one].last == p + 1 { return one }
         return nil
     }
 
@@ -817,7 +863,7 @@ struct MentionFinder {
     private func isPersonName(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
         var p = m.first - 1
-        if p >= 0, t[p].text == "." { p -= 1 }
+        if p >= 0, doc.isSymbol(p, ".") { p -= 1 }
         guard p >= 0, t[p].kind == .word, doc.sentenceOf[p] == doc.sentenceOf[m.first] else { return false }
         let w = t[p].lowered
         let lists = wordLists(doc, p)
@@ -830,7 +876,7 @@ struct MentionFinder {
         // "James Ernest Barnett": a given name, then a middle name that is no place.
         if p >= 1, !m.candidates.contains(where: { $0.kind <= .country }), t[p].isCapitalized, !t[p].isAllCaps, doc.sentenceOf[p - 1] == doc.sentenceOf[p],
            !lists.has(WordLists.commonWordLists), isGivenName(doc, p - 1),
-           !(longestMatch(doc, p)?.candidates.contains { $0.kind <= .district } ?? false) { return true }
+           !match(longestMatchIndex(doc, p), hasCandidateAtMost: .district) { return true }
         // An initial: "J. Smith" / "John F. Kennedy"
         if t[p].text.count == 1, t[p].isCapitalized, m.first - p == 2 { return true }
         return false
@@ -881,11 +927,11 @@ struct MentionFinder {
         // A small town named like a family ("Welch", "Barnett"): a cue somewhere in the text must say
         // it is the town ("killing Welch" is the man; "near Welch" the town).
         if m.last - m.first == 1, wordLists(doc, m.first).has(.censusSurname), !m.candidates.contains(where: { $0.kind <= .region }),
-           (m.candidates.map { $0.population ?? 0 }.max() ?? 0) < 50_000 { return true }
+           Self.largestPopulation(m.candidates) < 50_000 { return true }
         // A town under 100,000 named with an English word ("Concord", "Superior", "Landmark"):
         // a cue somewhere in the text must say it is the town.
         if m.last - m.first == 1, wordLists(doc, m.first).has(.englishWord), !m.candidates.contains(where: { $0.kind <= .region }),
-           (m.candidates.map { $0.population ?? 0 }.max() ?? 0) < 100_000 { return true }
+           Self.largestPopulation(m.candidates) < 100_000 { return true }
         for k in m.first..<m.last where doc.tokens[k].kind == .word {
             let lists = wordLists(doc, k)
             if !lists.has(WordLists.commonWordLists), !lists.has(.givenName) { return false }
@@ -898,20 +944,20 @@ struct MentionFinder {
     private func followedByPlace(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
         guard m.last + 1 < t.count, t[m.last + 1].isCapitalized else { return false }
-        if t[m.last].text == "," {
+        if doc.isSymbol(m.last, ",") {
             if KnownNames.abbreviations[t[m.last + 1].text] != nil { return true }
-            guard let next = longestMatch(doc, m.last + 1) else { return false }
-            if next.candidates.contains(where: { $0.kind <= .district }) { return true }
+            guard let next = longestMatchIndex(doc, m.last + 1) else { return false }
+            if match(next, hasCandidateAtMost: .district) { return true }
             // "Cleveland, Columbus, Dayton and Cincinnati": the first of a list whose next member
             // is a town not named like people, and the list goes on.
-            let namedLikePeople = next.last - next.first == 1
-                && wordLists(doc, next.first).has(Self.givenOrSurname)
-            guard !namedLikePeople, next.last + 1 < t.count, t[next.last + 1].isCapitalized else { return false }
-            let w = t[next.last].lowered
+            let (first, last) = (memo.matches[next].first, memo.matches[next].last)
+            let namedLikePeople = last - first == 1 && wordLists(doc, first).has(Self.givenOrSurname)
+            guard !namedLikePeople, last + 1 < t.count, t[last + 1].isCapitalized else { return false }
+            let w = t[last].lowered
             return w == "," || w == "and" || w == "or"
         }
         if t[m.last].lowered == "and" || t[m.last].lowered == "or" {
-            return longestMatch(doc, m.last + 1)?.candidates.contains { $0.kind <= .region } ?? false
+            return match(longestMatchIndex(doc, m.last + 1), hasCandidateAtMost: .region)
         }
         return false
     }
@@ -940,8 +986,8 @@ struct MentionFinder {
     private func isFirmName(_ doc: Document, _ m: RawMention) -> Bool {
         guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .district }) else { return false }
         let t = doc.tokens
-        let before = m.first >= 2 && t[m.first - 1].text == "&" && t[m.first - 2].isCapitalized
-        let after = m.last + 1 < t.count && t[m.last].text == "&" && t[m.last + 1].isCapitalized
+        let before = m.first >= 2 && doc.isSymbol(m.first - 1, "&") && t[m.first - 2].isCapitalized
+        let after = m.last + 1 < t.count && doc.isSymbol(m.last, "&") && t[m.last + 1].isCapitalized
         return before || after
     }
 
@@ -971,8 +1017,8 @@ struct MentionFinder {
     private func endsListOfRegions(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
         guard m.first >= 2, t[m.first - 1].lowered == "and" || t[m.first - 1].lowered == "or",
-              let before = longestMatchEnding(doc, at: m.first - 2) else { return false }
-        return before.candidates.contains { $0.kind <= .region }
+              let before = longestMatchEndingIndex(doc, at: m.first - 2) else { return false }
+        return match(before, hasCandidateAtMost: .region)
     }
 
     private func isHeadline(_ doc: Document, _ i: Int) -> Bool {
@@ -980,13 +1026,24 @@ struct MentionFinder {
         var words = 0, caps = 0
         for k in range where doc.tokens[k].kind == .word {
             words += 1
-            if doc.tokens[k].isAllCaps || doc.tokens[k].text.count == 1 { caps += 1 }
+            if doc.tokens[k].isAllCaps || isOneCharacter(doc, k) { caps += 1 }
         }
         return words >= 3 && caps * 10 >= words * 8
     }
 
-    private func isCyrillicLower(_ t: Token) -> Bool {
-        guard let s = t.text.unicodeScalars.first else { return false }
+    /// `doc.tokens[k].text.count == 1`: one scalar is one Character, and ASCII scalars (a word
+    /// holds no CR LF) are a Character each; only other words are counted as Characters.
+    private func isOneCharacter(_ doc: Document, _ k: Int) -> Bool {
+        let start = doc.tokens[k].start, end = doc.tokens[k].end
+        if end - start == 1 { return true }
+        if doc.scalars[start..<end].allSatisfy(\.isASCII) { return false }
+        return doc.tokens[k].text.count == 1
+    }
+
+    /// Token `k` starts with a lower-case Cyrillic letter. Its first scalar read from the
+    /// document's: the main loop asks this of every lower-case word.
+    private func isCyrillicLower(_ doc: Document, _ k: Int) -> Bool {
+        let s = doc.scalars[doc.tokens[k].start]
         return (0x400...0x4FF).contains(s.value) && s.properties.isLowercase
     }
 }

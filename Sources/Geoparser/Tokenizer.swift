@@ -11,7 +11,10 @@ public struct Tokenizer: Sendable {
     /// before it can be matched alone.
     public func tokens(of scalars: [Unicode.Scalar]) -> [Token] {
         var out: [Token] = []
-        out.reserveCapacity(scalars.count / 5)
+        // News text has about one token per five scalars, and two documents in five a few more:
+        // a quarter (and a little) leaves room for all of them, so that the array is not moved
+        // to a larger buffer half way (a copy of every token).
+        out.reserveCapacity(scalars.count / 4 + 16)
         var i = 0
         var sawSpace = true
         let n = scalars.count
@@ -54,11 +57,13 @@ public struct Tokenizer: Sendable {
                 begin = k
             }
             var endsHere = false
-            // Fields read in place: a copy of the token would retain its two strings. The byte test
-            // first: `hasSuffix` compares Characters, and only a last byte "." can end in one.
-            if tokens[k].kind == .symbol, let c = tokens[k].text.unicodeScalars.first, Lexicon.sentenceEnders.contains(c) {
+            // Fields read in place: a copy of the token would retain its two strings. The scalars
+            // are read from `scalars` (a token's text is `scalars[start..<end]`), not decoded from
+            // its string. The scalar test first: `hasSuffix` compares Characters, and only a last
+            // scalar "." can end in one.
+            if tokens[k].kind == .symbol, case let c = scalars[tokens[k].start], Lexicon.sentenceEnders.contains(c) {
                 endsHere = !(c == "." && k > 0 && isAbbreviationBeforeStop(tokens[k - 1], tokens, k))
-            } else if tokens[k].kind == .word, tokens[k].text.utf8.last == UInt8(ascii: "."), tokens[k].text.hasSuffix("."),
+            } else if tokens[k].kind == .word, scalars[tokens[k].end - 1] == ".", tokens[k].text.hasSuffix("."),
                       k + 1 < tokens.count,
                       tokens[k + 1].isCapitalized, Lexicon.isFunctionWord(tokens[k + 1].lowered) {
                 // "… in the U.S. The next day …": a dotted abbreviation followed by a function word.
@@ -67,7 +72,7 @@ public struct Tokenizer: Sendable {
             if endsHere {
                 var e = k + 1
                 while e < tokens.count, tokens[e].kind == .symbol, !tokens[e].spaceBefore,
-                      let c = tokens[e].text.unicodeScalars.first, Lexicon.closers.contains(c) { e += 1 }
+                      Lexicon.closers.contains(scalars[tokens[e].start]) { e += 1 }
                 if e >= tokens.count || startsSentence(tokens[e]) {
                     result.append(begin..<e)
                     begin = e

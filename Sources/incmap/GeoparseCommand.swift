@@ -66,15 +66,16 @@ struct Geoparse: ParsableCommand {
         let out: Data
         switch format {
         case .jsonl:
-            // Records are encoded where they are parsed; they list toponyms only, so no claims.
-            let lines = Self.parseAll(docs, parser: parser, givenSpans: givenSpans, claims: false) { i, result in
+            // Records are encoded where they are parsed; they list toponyms only, so no claims, and
+            // no reasons.
+            let lines = Self.parseAll(docs, parser: parser, givenSpans: givenSpans, claims: false, reasons: false) { i, result in
                 GeoparseOutput.jsonLine(docs[i], index: i, result, demonyms: demonyms)
             }
             var joined = Data(capacity: lines.reduce(0) { $0 + $1.count })
             for line in lines { joined.append(line) }
             out = joined
         case .geojson:
-            let results = Self.parseAll(docs, parser: parser, givenSpans: givenSpans, claims: true) { $1 }
+            let results = Self.parseAll(docs, parser: parser, givenSpans: givenSpans, claims: true, reasons: true) { $1 }
             do { out = try GeoJSONWriter().encode(GeoparseOutput.collection(docs, results)) } catch {
                 throw CLIFailure(String(describing: error))
             }
@@ -86,10 +87,11 @@ struct Geoparse: ParsableCommand {
     /// parsed it; the values come back in input order. Documents are handed out one at a time, so
     /// a long document does not hold up the ones behind it.
     static func parseAll<T>(_ docs: [GeoparseInput.Document], parser: Geoparser, givenSpans: Bool, claims: Bool,
-                            finish: @escaping @Sendable (Int, GeoparseResult) -> T) -> [T] {
+                            reasons: Bool, finish: @escaping @Sendable (Int, GeoparseResult) -> T) -> [T] {
         concurrentMap(docs.count) { i in
             let d = docs[i]
-            let r = givenSpans ? parser.resolve(d.text, spans: d.spans, claims: claims) : parser.parse(d.text, claims: claims)
+            let r = givenSpans ? parser.resolve(d.text, spans: d.spans, claims: claims, reasons: reasons)
+                : parser.parse(d.text, claims: claims, reasons: reasons)
             return finish(i, r)
         }
     }

@@ -121,4 +121,22 @@ struct ResolutionTests {
         // No list: "the Baltic states" is a name of its own, and "Ohio and other states" names Ohio only.
         #expect(parser.parse("Ohio and other states sued.").toponyms.map(\.text) == ["Ohio"])
     }
+
+    @Test("reasons: false leaves the reasons empty and changes nothing else")
+    func withoutReasons() {
+        let texts = [
+            "Ukrainian troops took Sudzha and pressed on towards Korenevo.",
+            "Springfield, Illinois, voted. Storms closed schools in Washington and Henry counties on Monday.",
+            "Drones hit the Kursk and Belgorod regions overnight, Russian officials said.",
+        ]
+        for text in texts {
+            let full = parser.parse(text)
+            var bare = parser.parse(text, reasons: false)
+            #expect(!full.toponyms.allSatisfy { $0.reasons.isEmpty })
+            #expect((bare.toponyms + bare.demonyms).allSatisfy { $0.reasons.isEmpty })
+            for k in bare.toponyms.indices { bare.toponyms[k].reasons = full.toponyms[k].reasons }
+            for k in bare.demonyms.indices { bare.demonyms[k].reasons = full.demonyms[k].reasons }
+            #expect(bare == full)
+        }
+    }
 }

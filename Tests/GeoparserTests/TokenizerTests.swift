@@ -35,4 +35,11 @@ struct TokenizerTests {
         let texts = s.map { String(String.UnicodeScalarView(scalars[t[$0.lowerBound].start..<t[$0.upperBound - 1].end])) }
         #expect(texts == ["Mr. Smith met Gen. J. Doe in Sumy.", "They left for the U.S.", "The talks ended!", "Next?"])
     }
+
+    @Test("a document's scalars are the text's, whatever their UTF-8 length (1 to 4 bytes)")
+    func documentScalars() {
+        for text in ["Sumy", "Café\u{0301} in Kyiv’s centre", "Курск — €5, 🇺🇦👍🏽 z", "\u{FEFF}a\u{10FFFF}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}", ""] {
+            #expect(Document(text).scalars == Array(text.unicodeScalars))
+        }
+    }
 }
