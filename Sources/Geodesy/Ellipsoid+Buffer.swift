@@ -170,12 +170,12 @@ struct BufferPlan {
 
     // MARK: pieces
 
-    /// A geodesic circle of radius `metres` around `centre`, as an unwrapped polygon (a polar cap when
-    /// it contains a pole).
     /// Vertices of a full circle: a circle's circumference is below 2π·metres on the ellipsoid, so
     /// this keeps them at most `spacing` apart; at least 16.
     var circleVertexCount: Int { max(16, Int((2 * .pi * metres / spacing).rounded(.up))) }
 
+    /// A geodesic circle of radius `metres` around `centre`, as an unwrapped polygon (a polar cap when
+    /// it contains a pole).
     func disc(_ centre: Position) -> Geometry {
         let n = circleVertexCount
         var ring: [Position] = []
