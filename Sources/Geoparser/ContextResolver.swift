@@ -42,6 +42,10 @@ struct ContextResolver: Sendable {
     /// Two names with readings this close (km) are read together; see `neighbourBonuses`.
     var neighbourKilometres = 30.0
     var neighbourWeight = 3.0
+    /// A town's region named in the text counts half when a city of this size or more, and this
+    /// many times its population, has the same name in the same country.
+    var dominantCityPopulation = 250_000
+    var dominantCityRatio = 50
     /// At most this many candidates per name get the full contextual score.
     var maxScored = 24
     /// True when no mention lists two candidates with the same id (the lookup's records are
@@ -204,6 +208,13 @@ struct ContextResolver: Sendable {
             }
             let context = commaContext[key]
             let before = commaBefore[key]
+            // The largest town of this name in each country, for the dominant-city rule below.
+            var largestCity: [String: Int] = [:]
+            // Only towns of that very name: GeoNames lists "Hudson" as a former name of Jersey City.
+            let spelled = toponyms[groups[key][0]].surface.lowercased()
+            for k in cands.indices where cands[k].kind == .place && cands[k].name.lowercased() == spelled {
+                if let cc = cands[k].country, let p = cands[k].population, p > largestCity[cc] ?? 0 { largestCity[cc] = p }
+            }
             let nearby = neighbours[key]
             // The countries other names point to in the sentences of this name's mentions.
             var sentenceNeighbours: [String] = []
@@ -237,9 +248,18 @@ struct ContextResolver: Sendable {
                 }
                 if c.kind >= .district, let r = c.region, let v = regionVotes[r], v > 0,
                    (regionsNamed[r] ?? 0) - (ownRegion == r ? 1 : 0) > 0 {
-                    s += regionWeight
                     backed = true
-                    reasons.add("its region is named in the text")
+                    if let cc = c.country, let big = largestCity[cc], big >= dominantCityPopulation,
+                       (c.population ?? 0) * dominantCityRatio <= big {
+                        // "Washington" in a text that also names North Carolina: the capital, not the
+                        // town of 10,000 there; that the region is named counts for less when a city
+                        // fifty times larger of the same country has the name.
+                        s += regionWeight / 2
+                        reasons.add("its region is named in the text, but a far larger city has its name")
+                    } else {
+                        s += regionWeight
+                        reasons.add("its region is named in the text")
+                    }
                 }
                 if c.kind == .region {
                     // Not this name's own town ("Kursk" read as the city is no evidence for Kursk Oblast).

@@ -69,7 +69,20 @@ struct GazetteerLookup: PlaceLookup {
         var seen = Set<String>(minimumCapacity: matches.count)
         var out: [PlaceRecord] = []
         out.reserveCapacity(matches.count)
+        // A town that has this name only as an alternate (a former or foreign name) is dropped when
+        // a place of this name by its own name is a hundred times larger (and a city): "Paris" is
+        // not the Ukrainian village once called so, whatever else the text names in Ukraine.
+        var ownNamed = Set<String>()
+        var largestOwnNamed = 0
+        for match in matches where match.form == .name {
+            ownNamed.insert(match.place.id)
+            largestOwnNamed = max(largestOwnNamed, match.place.population ?? 0)
+        }
         for match in matches where match.form != .code {
+            if largestOwnNamed >= Self.cityPopulation, match.place.kind == .place, !ownNamed.contains(match.place.id),
+               (match.place.population ?? 0) * Self.alternateOnlyRatio < largestOwnNamed {
+                continue
+            }
             // Slavic adjective stems ("kur" of "Kurskaya") are for the resolver's queries, not for
             // finding names in running text: keep a base name only when it is a whole word of the name.
             if match.form == .baseName, !NameNormalizer.key(match.place.name).split(separator: " ").contains(Substring(key)) {
@@ -85,6 +98,11 @@ struct GazetteerLookup: PlaceLookup {
         }
         return out
     }
+
+    /// See `uncachedPlaces(matchingKey:)`: how much larger the place called so by its own name must
+    /// be for a town called so only by an alternate name to be dropped, and how large at least.
+    static let alternateOnlyRatio = 100
+    static let cityPopulation = 100_000
 
     /// Memoised by the word's plain form: the mention finder asks only for short words, and the
     /// same few hundred ("El", "Lee", "Mary") again and again across documents.

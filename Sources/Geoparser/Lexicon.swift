@@ -149,8 +149,8 @@ enum Lexicon {
         "in", "near", "outside", "inside", "throughout", "across", "в", "во", "около", "возле", "біля",
     ]
 
-    /// Words that, capitalised and alone, are a generic noun, a holiday or a well-known organisation,
-    /// not the hamlet that happens to bear the name ("the State championship", "Passover", "Hamas
+    /// Words that, capitalised and alone, are a generic noun, a holiday, a well-known organisation or
+    /// a body of the solar system ("toward Earth"), not the hamlet that happens to bear the name ("the State championship", "Passover", "Hamas
     /// said"): never a toponym by themselves unless ", <region>" follows.
     static let neverPlaceAlone: Set<String> = [
         "university", "state", "states", "section", "city", "county", "house", "church", "school", "college",
@@ -159,6 +159,7 @@ enum Lexicon {
         "none", "district", "region", "area", "capitol", "senate", "congress", "parliament", "ministry",
         "passover", "christmas", "easter", "hanukkah", "thanksgiving", "ramadan", "jesus", "god", "allah",
         "hamas", "hezbollah", "taliban", "fatah",
+        "earth", "moon", "sun", "mars", "venus", "jupiter", "saturn", "neptune", "uranus", "pluto",
     ]
 
     /// Prepositions strong enough to make an ordinary word ("Reading", "Bath") a place.

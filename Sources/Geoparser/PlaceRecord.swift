@@ -24,26 +24,64 @@ public struct PlaceRecord: Sendable, Hashable {
     }
 
     /// Stable identifier from the gazetteer (e.g. a GeoNames id), or `continent:<code>`.
-    public var id: String
-    public var name: String
-    public var kind: Kind
+    public var id: String { storage.id }
+    public var name: String { storage.name }
+    public var kind: Kind { storage.kind }
     /// ISO 3166-1 alpha-2 code of the country the place is in (its own code for a country).
-    public var country: String?
+    public var country: String? { storage.country }
     /// First-level region the place is in, as the gazetteer identifies it (for a region, itself).
-    public var region: String?
-    public var population: Int?
+    public var region: String? { storage.region }
+    public var population: Int? { storage.population }
     /// Representative point, WGS84 degrees.
-    public var location: Position
+    public var location: Position { storage.location }
+
+    /// The fields, shared by every copy: a mention's candidate list is copied between the finder's
+    /// tables, the resolver and the output, and a common name has hundreds of candidates. With the
+    /// fields inline each copy retained four strings; shared, it retains one reference.
+    private final class Storage: Sendable {
+        let id: String
+        let name: String
+        let kind: Kind
+        let country: String?
+        let region: String?
+        let population: Int?
+        let location: Position
+
+        init(id: String, name: String, kind: Kind, country: String?, region: String?, population: Int?,
+             location: Position) {
+            self.id = id
+            self.name = name
+            self.kind = kind
+            self.country = country
+            self.region = region
+            self.population = population
+            self.location = location
+        }
+    }
+
+    private let storage: Storage
 
     public init(id: String, name: String, kind: Kind, country: String?, region: String?, population: Int?,
                 location: Position) {
-        self.id = id
-        self.name = name
-        self.kind = kind
-        self.country = country
-        self.region = region
-        self.population = population
-        self.location = location
+        storage = Storage(id: id, name: name, kind: kind, country: country, region: region,
+                          population: population, location: location)
+    }
+
+    /// Equal when every field is equal, as for a plain struct of those fields.
+    public static func == (a: PlaceRecord, b: PlaceRecord) -> Bool {
+        if a.storage === b.storage { return true }
+        return a.id == b.id && a.name == b.name && a.kind == b.kind && a.country == b.country
+            && a.region == b.region && a.population == b.population && a.location == b.location
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(name)
+        hasher.combine(kind)
+        hasher.combine(country)
+        hasher.combine(region)
+        hasher.combine(population)
+        hasher.combine(location)
     }
 }
 

@@ -174,6 +174,35 @@ struct GeoparseCommandTests {
             == ["geonames:703448", "geonames:4140963", "geonames:2643743"])
     }
 
+    @Test("a village called so only by a former name does not take the name of a great city",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func formerNameOfAVillage() throws {
+        // GeoNames lists "Paris" among the alternate names of Veselyy Kut (689690), a village of
+        // about 1,800 in Ukraine; Paris, France is 2988507 (2.1 million). Ukraine's other names here
+        // must not draw "Paris" to the village.
+        #expect(try toponyms("Officials in Kyiv said talks in Paris would resume after shelling near Brovary.").ids
+            == ["geonames:703448", "geonames:2988507", "geonames:711390"])
+    }
+
+    @Test("a state named in the text does not turn a capital into a small town of that state",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func capitalOverSmallTownOfANamedState() throws {
+        // Washington, D.C. (GeoNames 4140963, 689,545) against Washington, North Carolina (4497666,
+        // 9,788) and Tappahannock, Virginia (4788822, 2,387, once called Washington), whose states
+        // the text names. Written so that the capital is meant.
+        let found = try toponyms("A spokesman for the U.S. Naval Observatory in Washington said the flash seen over Virginia, Maryland and North Carolina was probably a rocket stage. Callers from Richmond and Chesapeake described a loud boom.")
+        #expect(found.ids.dropFirst().first == "geonames:4140963")
+        // With its state after it, the town is meant.
+        #expect(try toponyms("The ferry left Washington, North Carolina, at noon.").ids.first == "geonames:4497666")
+    }
+
+    @Test("the planets are not the towns named after them",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func planetsAreNoPlaces() throws {
+        // Earth, Texas is GeoNames 5520687; the text speaks of the planet.
+        #expect(try toponyms("The booster fell back toward Earth over Texas on Sunday.").names == ["Texas"])
+    }
+
     @Test("'Town, State': the state is the one that holds the town",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func stateAfterItsTown() throws {
