@@ -42,6 +42,8 @@ struct ContextResolver: Sendable {
     /// Two names with readings this close (km) are read together; see `neighbourBonuses`.
     var neighbourKilometres = 30.0
     var neighbourWeight = 3.0
+    /// Taken from a region's, district's or country's score when the text calls the name a town.
+    var townPenalty = 6.0
     /// A town's region named in the text counts half when a city of this size or more, and this
     /// many times its population, has the same name in the same country.
     var dominantCityPopulation = 250_000
@@ -64,12 +66,18 @@ struct ContextResolver: Sendable {
         var groups: [[Int]] = []
         var groupOf: [Int] = []
         groupOf.reserveCapacity(toponyms.count)
+        // A mention the text calls a town ("the city of Belgorod", "DJIBOUTI —") is read apart from
+        // the same name called a region elsewhere in the text ("the Belgorod region"), and from a
+        // country's name ("Djibouti's government"); otherwise every mention of a name is one reading.
+        let keysWantingRegion = Set(toponyms.lazy.filter(\.wantsRegion).map(\.key))
         for (i, m) in toponyms.enumerated() {
-            if let g = groupOfKey[m.key] {
+            let apart = m.wantsTown && (keysWantingRegion.contains(m.key) || m.candidates.contains { $0.kind == .country })
+            let groupKey = apart ? m.key + "\u{1}town" : m.key
+            if let g = groupOfKey[groupKey] {
                 groups[g].append(i)
                 groupOf.append(g)
             } else {
-                groupOfKey[m.key] = groups.count
+                groupOfKey[groupKey] = groups.count
                 groupOf.append(groups.count)
                 groups.append([i])
             }
@@ -78,8 +86,10 @@ struct ContextResolver: Sendable {
         let allCandidates: [[PlaceRecord]] = groups.map {
             candidatesAreDistinct ? toponyms[$0[0]].candidates : dedupe(toponyms[$0[0]].candidates)
         }
-        let candidates = allCandidates.map(Self.countryOverItsTowns)
         let wantsRegion: [Bool] = groups.map { $0.contains { toponyms[$0].wantsRegion } }
+        let wantsTown: [Bool] = groups.map { g in !g.contains { toponyms[$0].wantsRegion } && g.contains { toponyms[$0].wantsTown } }
+        // A name the text calls a town keeps the towns named after their country ("DJIBOUTI —").
+        let candidates = allCandidates.indices.map { wantsTown[$0] ? allCandidates[$0] : Self.countryOverItsTowns(allCandidates[$0]) }
         // "Kursk" without "oblast": the city that gives the region its name, not the region. The city
         // may lie in the region or be a region of its own beside it (Minsk, Kyiv): any city of
         // 50,000 or more of that name in the region's country counts.
@@ -108,7 +118,7 @@ struct ContextResolver: Sendable {
             let ranked = cands.indices.map { k in
                 let c = cands[k]
                 let penalty = !wantsRegion[key] && c.kind == .region && eponymous.contains(c.country ?? "") ? 4.0 : 0
-                return (k, prior(c, wantsRegion: wantsRegion[key]) - penalty)
+                return (k, prior(c, wantsRegion: wantsRegion[key], wantsTown: wantsTown[key]) - penalty)
             }.sorted { $0.1 > $1.1 }
             let best = cands[ranked[0].0]
             provisional[key] = best
@@ -167,8 +177,13 @@ struct ContextResolver: Sendable {
             if all.count <= maxScored {
                 shortlists[key] = all
             } else {
-                let wants = wantsRegion[key]
-                let keys = all.map { prior($0, wantsRegion: wants) + (votesOf[$0.country ?? ""] ?? 0) }
+                let wants = wantsRegion[key], town = wantsTown[key], eponymous = capitals[key]
+                // With pass 1's penalty for a region named after its city: "Riga" is an alternate
+                // name of dozens of Latvian municipalities, which would otherwise crowd out the city.
+                let keys = all.map { c in
+                    let penalty = !wants && c.kind == .region && eponymous.contains(c.country ?? "") ? 4.0 : 0
+                    return prior(c, wantsRegion: wants, wantsTown: town) - penalty + (votesOf[c.country ?? ""] ?? 0)
+                }
                 let order = all.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] > keys[b] : a < b }
                 shortlists[key] = order.prefix(maxScored).map { all[$0] }
             }
@@ -195,7 +210,8 @@ struct ContextResolver: Sendable {
                 continue
             }
             // What the name's candidates are weighed against, looked up once for all of them.
-            let wants = wantsRegion[key]
+            let wants = wantsRegion[key], town = wantsTown[key]
+            let modified = groups[key].contains { toponyms[$0].modifier != nil }
             let capitalCountries = capitals[key]
             let ownCountry = provisional[key]?.country
             let ownWeight = ownVote[key] ?? 0
@@ -227,12 +243,17 @@ struct ContextResolver: Sendable {
             // inside it, or one nearby).
             func score(_ c: PlaceRecord, _ reasons: inout Reasons) -> (Double, Bool) {
                 var backed = false
-                var s = prior(c, wantsRegion: wants, reasons: &reasons)
+                var s = prior(c, wantsRegion: wants, wantsTown: town, reasons: &reasons)
                 let holdsTheTownBefore = c.kind <= .region && before?.contains(where: { contains(c, $0) }) == true
                 if holdsTheTownBefore {
                     s += commaWeight
                     reasons.add("preceded by a place inside it")
-                } else if c.kind == .region, !wants, let cc = c.country, capitalCountries.contains(cc) {
+                }
+                // "Kharkiv", "Aleppo" alone: the city that names the region. The places the text
+                // names inside the region then lie around the city just as well, and count for the
+                // region only with a direction word ("western Kursk").
+                let eponymous = !holdsTheTownBefore && c.kind == .region && !wants && capitalCountries.contains(c.country ?? "")
+                if eponymous {
                     s -= 4
                     reasons.add("the name alone means its eponymous city")
                 }
@@ -265,7 +286,7 @@ struct ContextResolver: Sendable {
                     // Not this name's own town ("Kursk" read as the city is no evidence for Kursk Oblast).
                     let own = provisional[key].map { $0.kind >= .district && $0.region == c.id } == true ? 1 : 0
                     let inside = (placesInside[c.id] ?? 0) - own
-                    if inside > 0 {
+                    if inside > 0, !eponymous || modified {
                         s += regionWeight * Double(min(inside, 2))
                         backed = true
                         reasons.add("\(inside) other named place\(inside == 1 ? "" : "s") inside it")
@@ -392,12 +413,12 @@ struct ContextResolver: Sendable {
     }
 
     /// Kind and population prior.
-    func prior(_ c: PlaceRecord, wantsRegion: Bool) -> Double {
+    func prior(_ c: PlaceRecord, wantsRegion: Bool, wantsTown: Bool = false) -> Double {
         var ignored = Reasons(recording: false)
-        return prior(c, wantsRegion: wantsRegion, reasons: &ignored)
+        return prior(c, wantsRegion: wantsRegion, wantsTown: wantsTown, reasons: &ignored)
     }
 
-    private func prior(_ c: PlaceRecord, wantsRegion: Bool, reasons: inout Reasons) -> Double {
+    private func prior(_ c: PlaceRecord, wantsRegion: Bool, wantsTown: Bool, reasons: inout Reasons) -> Double {
         var s: Double
         switch c.kind {
         case .continent: s = 10; reasons.add("a continent")
@@ -413,6 +434,13 @@ struct ContextResolver: Sendable {
         if wantsRegion, c.kind == .region {
             s += 4
             reasons.add("the text calls it a region")
+        }
+        if wantsTown {
+            if c.kind == .place {
+                reasons.add("the text calls it a town or city")
+            } else {
+                s -= townPenalty
+            }
         }
         return s
     }

@@ -72,26 +72,23 @@ struct GazetteerLookup: PlaceLookup {
         // A town that has this name only as an alternate (a former or foreign name) is dropped when
         // a place of this name by its own name is a hundred times larger (and a city): "Paris" is
         // not the Ukrainian village once called so, whatever else the text names in Ukraine.
-        var ownNamed = Set<String>()
+        // (Alternate names of smaller places are too often the usual name of a US or British town,
+        // listed under "Town of …" or "… upon Thames", to drop them all.)
         var largestOwnNamed = 0
-        for match in matches where match.form == .name {
+        var ownNamed = Set<String>()
+        for match in matches where match.form == .name || match.form == .baseName && keepsBaseName(match, key: key) {
             ownNamed.insert(match.place.id)
-            largestOwnNamed = max(largestOwnNamed, match.place.population ?? 0)
+            let population = match.place.population ?? 0
+            largestOwnNamed = max(largestOwnNamed, population)
         }
         for match in matches where match.form != .code {
-            if largestOwnNamed >= Self.cityPopulation, match.place.kind == .place, !ownNamed.contains(match.place.id),
-               (match.place.population ?? 0) * Self.alternateOnlyRatio < largestOwnNamed {
-                continue
-            }
-            // Slavic adjective stems ("kur" of "Kurskaya") are for the resolver's queries, not for
-            // finding names in running text: keep a base name only when it is a whole word of the name.
-            if match.form == .baseName, !NameNormalizer.key(match.place.name).split(separator: " ").contains(Substring(key)) {
-                continue
-            }
-            // A district is found in text by its full name ("Laurel County"): its bare name
-            // ("Laurel") is far more often a town or a person.
-            if match.form == .baseName, match.place.kind == .district { continue }
             let p = match.place
+            if !ownNamed.contains(p.id) {
+                if p.kind == .place, largestOwnNamed >= Self.cityPopulation, (p.population ?? 0) * Self.alternateOnlyRatio < largestOwnNamed {
+                    continue
+                }
+            }
+            if match.form == .baseName, !keepsBaseName(match, key: key) { continue }
             guard seen.insert(p.id).inserted else { continue }
             out.append(PlaceRecord(id: p.id, name: p.name, kind: Self.kind(p.kind), country: p.country,
                                    region: p.region, population: p.population, location: p.location))
@@ -100,9 +97,18 @@ struct GazetteerLookup: PlaceLookup {
     }
 
     /// See `uncachedPlaces(matchingKey:)`: how much larger the place called so by its own name must
-    /// be for a town called so only by an alternate name to be dropped, and how large at least.
+    /// be for a town called so only by an alternate name to be dropped, and how large a city is.
     static let alternateOnlyRatio = 100
     static let cityPopulation = 100_000
+
+    /// Whether a region's name without its qualifier (`Gazetteer.Match.Form.baseName`) is kept for
+    /// finding names in running text. Slavic adjective stems ("kur" of "Kurskaya") are for the
+    /// resolver's queries: a base name is kept only when it is a whole word of the name. A district
+    /// is found by its full name ("Laurel County"): its bare name ("Laurel") is far more often a
+    /// town or a person.
+    private func keepsBaseName(_ match: Gazetteer.NameMatch, key: String) -> Bool {
+        match.place.kind != .district && NameNormalizer.key(match.place.name).split(separator: " ").contains(Substring(key))
+    }
 
     /// Memoised by the word's plain form: the mention finder asks only for short words, and the
     /// same few hundred ("El", "Lee", "Mary") again and again across documents.

@@ -15,6 +15,9 @@ struct RawMention: Sendable {
     var generic: String?
     /// A generic administrative word next to the name ("oblast", "county") asks for a region.
     var wantsRegion = false
+    /// "the city of Belgorod", "Kharkiv city", "Sake, a town …", a dateline: a town, not the region
+    /// or country of that name.
+    var wantsTown = false
     /// Preceded by a locative preposition ("in", "near", "into", "of").
     var locativeCue = false
     /// Preceded by a preposition that only a place follows ("in", "near", "from"; not "of").
@@ -133,6 +136,9 @@ struct MentionFinder {
         "de", "la", "le", "les", "del", "della", "di", "do", "da", "dos", "das", "du", "des", "of", "upon",
         "on", "the", "y", "al", "el", "en", "sur", "am", "an", "der", "im", "bin", "ibn", "and",
     ]
+    /// Words for a town: "the city of X", "X city", "X, a town …".
+    static let townWords: Set<String> = ["city", "town", "village", "port", "settlement", "hamlet", "город", "село", "місто"]
+
     static let adminWords: Set<String> = [
         "region", "oblast", "oblast'", "district", "raion", "rayon", "province", "county", "parish", "state",
         "governorate", "prefecture", "krai", "kray", "voblast", "область", "район", "край", "territory",
@@ -246,6 +252,8 @@ struct MentionFinder {
                 m.strongCue = true
                 m.placeOnlyCue = true
             }
+            // "KHARKIV, Ukraine —": a dateline names the town the report was filed from.
+            if t[m.first].isAllCaps, m.first == 0 || doc.sentenceOf[m.first] == 0, isDateline(doc, m.first) { m.wantsTown = true }
             if isCalendarWord(doc, m), m.generic == nil, !followedByPlace(doc, m) {
                 // "on Monday", "in March": a weekday or month is a place only with its region after it.
                 i = m.last
@@ -656,12 +664,30 @@ struct MentionFinder {
             if before.has(.strongLocative) { m.strongCue = true }
             if before.has(.placeOnlyLocative) { m.placeOnlyCue = true }
         }
-        // "state of Ohio", "region of Kursk"
-        if m.first >= 2, t[m.first - 1].lowered == "of", wordLists(doc, m.first - 2).has(.adminWord) {
-            m.generic = t[m.first - 2].lowered
-            m.wantsRegion = true
+        // "state of Ohio", "region of Kursk"; "the city of Belgorod", "the port of Rostock"
+        if m.first >= 2, t[m.first - 1].lowered == "of" {
+            if wordLists(doc, m.first - 2).has(.adminWord) {
+                m.generic = t[m.first - 2].lowered
+                m.wantsRegion = true
+            } else if !t[m.first - 2].isCapitalized, Self.townWords.contains(t[m.first - 2].lowered) {
+                m.generic = t[m.first - 2].lowered
+                m.wantsTown = true
+                m.strongCue = true
+                m.placeOnlyCue = true
+            }
         }
         let n = m.last
+        // "Sake, a town in North Kivu", "Lyptsi, a village near the border": an apposition that
+        // calls the name a town (one adjective may come between).
+        if n + 2 < t.count, doc.isSymbol(n, ","), t[n + 1].lowered == "a" || t[n + 1].lowered == "the" {
+            let head = Self.townWords.contains(t[n + 2].lowered) ? n + 2
+                : n + 3 < t.count && !t[n + 2].isCapitalized && Self.townWords.contains(t[n + 3].lowered) ? n + 3 : nil
+            if let head, !t[head].isCapitalized {
+                m.wantsTown = true
+                m.strongCue = true
+                m.placeOnlyCue = true
+            }
+        }
         guard n < t.count, t[n].kind == .word else { return }
         let after = wordLists(doc, n)
         // "a Concord resident", "Richmond police": a noun said of places' people and offices.
@@ -672,6 +698,7 @@ struct MentionFinder {
         guard after.has(.genericPlaceWord) else { return }
         m.generic = t[n].lowered
         m.wantsRegion = after.has(.adminWord)
+        if !t[n].isCapitalized, Self.townWords.contains(t[n].lowered) { m.wantsTown = true }
         // "Ohio State University", "Minnesota State Patrol", "Fargo City Commissioner", "Edwardsville
         // District 7": the generic word starts the name of an organisation, an office or a unit that
         // follows; the place is the name before it.

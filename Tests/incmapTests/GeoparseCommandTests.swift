@@ -203,6 +203,36 @@ struct GeoparseCommandTests {
         #expect(try toponyms("The booster fell back toward Earth over Texas on Sunday.").names == ["Texas"])
     }
 
+    @Test("a dateline, 'the city of X' and 'X, a town …' name a town, not the region or country of that name",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func townCues() throws {
+        // GeoNames: Kharkiv city 706483 (Kharkiv oblast is ISO 3166-2 UA-63), Belgorod city 578072
+        // (the oblast RU-BEL), Sake 205970 in North Kivu, Djibouti city 223817 (the country DJ).
+        // Five towns of Kharkiv oblast named around the dateline must not turn it into the oblast.
+        let kharkiv = try toponyms("""
+            KHARKIV, Ukraine — Russian glide bombs hit a block of flats overnight, local officials said. \
+            Ukrainian units held positions near Vovchansk and Lyptsi, a few kilometres from Russia's Belgorod \
+            region. Shelling also hit Kupiansk, and trains to Kyiv were held up after a strike near Lozova.
+            """)
+        #expect(kharkiv.ids.first == "geonames:706483")
+        // The region and the city of the same name in one text: each mention as the text calls it.
+        #expect(try toponyms("Shelling damaged homes in the Belgorod region, and schools in the city of Belgorod moved online.").ids
+            == ["iso3166-2:RU-BEL", "geonames:578072"])
+        // "Sake" is also an English word; the apposition makes it a town.
+        #expect(try toponyms("Rebels took Sake, a town west of Goma, on Tuesday.").ids.first == "geonames:205970")
+        // The dateline is the city; the country's name later in the text stays the country.
+        #expect(try toponyms("DJIBOUTI (Reuters) — Djibouti said on Monday that its port would reopen.").ids
+            == ["geonames:223817", "iso3166-1:DJ"])
+    }
+
+    @Test("a region called after a city only by an alternate name does not crowd the city out",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func cityAmongRegionsOfItsName() throws {
+        // The gazetteer lists "Riga" as an alternate name of dozens of Latvian municipalities
+        // (Natural Earth); the city is GeoNames 456172.
+        #expect(try toponyms("Officials said strikes hit Ādaži, north-east of Riga, and Jelgava.").ids.dropFirst().first == "geonames:456172")
+    }
+
     @Test("'Town, State': the state is the one that holds the town",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func stateAfterItsTown() throws {
