@@ -136,6 +136,16 @@ struct MentionFinder {
         "de", "la", "le", "les", "del", "della", "di", "do", "da", "dos", "das", "du", "des", "of", "upon",
         "on", "the", "y", "al", "el", "en", "sur", "am", "an", "der", "im", "bin", "ibn", "and",
     ]
+    /// The Arabic article as romanised before a sun letter ("Deir ez-Zor", "Ras ash-Shamra"): inside
+    /// a name only when a hyphen is glued to it.
+    static let arabicArticles: Set<String> = ["ez", "es", "et", "ed", "er", "ash", "as", "az", "ad", "ar", "at", "adh", "ath", "an", "ud", "ul", "us"]
+
+    private func isArabicArticle(_ doc: Document, _ j: Int) -> Bool {
+        let t = doc.tokens
+        return j + 2 < t.count && Self.arabicArticles.contains(t[j].lowered) && doc.isSymbol(j + 1, "-") && !t[j + 1].spaceBefore
+            && !t[j + 2].spaceBefore && t[j + 2].kind == .word
+    }
+
     /// Words for a town: "the city of X", "X city", "X, a town …".
     static let townWords: Set<String> = ["city", "town", "village", "port", "settlement", "hamlet", "город", "село", "місто"]
 
@@ -205,7 +215,7 @@ struct MentionFinder {
                 i += 1
                 continue
             }
-            if isFirmName(doc, m) || isInsideFeatureName(doc, m) {
+            if isFirmName(doc, m) || isInsideFeatureName(doc, m) || continuesAsLongerName(doc, m) {
                 i = m.last
                 continue
             }
@@ -494,7 +504,8 @@ struct MentionFinder {
                     ends |= 1 << UInt64(j - i)
                     break
                 }
-                if !t[j].isCapitalized, !Self.isElidedName(t[j]), !wordLists(doc, j).has(.connector), !(glued && doc.isSymbol(j - 1, "-")) { break }
+                if !t[j].isCapitalized, !Self.isElidedName(t[j]), !wordLists(doc, j).has(.connector), !(glued && doc.isSymbol(j - 1, "-")),
+                   !isArabicArticle(doc, j) { break }
             }
             if t[j].kind == .word, t[j].isCapitalized || Self.isElidedName(t[j]) || j > i && doc.isSymbol(j - 1, "-") { ends |= 1 << UInt64(j - i) }
             j += 1
@@ -772,7 +783,7 @@ struct MentionFinder {
 
     /// Prepositions that, before a name and a verb of saying, say where the speaker is.
     private static let speakerPlacePrepositions: Set<String> = [
-        "in", "at", "near", "from", "outside", "inside", "across", "around", "throughout", "within",
+        "in", "at", "near", "from", "outside", "inside", "across", "around", "throughout", "within", "of",
     ]
 
     /// "the State championship", "Passover", "Hamas said" (`Lexicon.neverPlaceAlone`), and "University
@@ -846,10 +857,13 @@ struct MentionFinder {
         let n = m.last
         if m.candidates.contains(where: { $0.kind <= .district }) {
             // "Mary Loveless" (Mary is a Turkmen province): a given name, then a common surname.
-            guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .country }), isGivenName(doc, m.first),
+            // A country's name is a given name too ("Jordan Henderson", "Israel Vazquez"), but
+            // "Georgia Power" or "Chad Basin" are not people: a country needs the clause to say so
+            // ("… said", "…, a councillor", "…, who").
+            guard m.last - m.first == 1, isGivenName(doc, m.first),
                   n < t.count, t[n].spaceBefore, isCommonSurname(doc, n),
                   !match(longestMatchIndex(doc, n), hasCandidateAtMost: .region) else { return false }
-            return true
+            return !m.candidates.contains(where: { $0.kind <= .country }) || isPersonClause(doc, after: n + 1)
         }
         guard n < t.count, t[n].kind == .word, t[n].isCapitalized, t[n].spaceBefore,
               doc.sentenceOf[n] == doc.sentenceOf[m.first] else { return false }
@@ -862,6 +876,16 @@ struct MentionFinder {
         guard let next = longestMatchIndex(doc, n) else { return true }
         // "Lee Rashid": a common given name before a name that is only a town's ("Rashid", Egypt).
         return isGivenName(doc, m.first) && !match(next, hasCandidateAtMost: .region)
+    }
+
+    /// What follows a person's name, from token `k` on: a verb of saying ("said", "told"), or an
+    /// apposition that describes a person (", a councillor", ", who").
+    private func isPersonClause(_ doc: Document, after k: Int) -> Bool {
+        let t = doc.tokens
+        guard k < t.count else { return false }
+        if t[k].kind == .word, !t[k].isCapitalized, wordLists(doc, k).has(.speechVerb) { return true }
+        guard doc.isSymbol(k, ","), k + 1 < t.count else { return false }
+        return ["a", "an", "the", "who", "whose", "aged"].contains(t[k + 1].lowered)
     }
 
     private func isCommonSurname(_ doc: Document, _ k: Int) -> Bool {
@@ -1026,7 +1050,7 @@ struct MentionFinder {
         let t = doc.tokens
         let p = m.first - 1
         if p >= 0, t[p].spaceBefore || p == 0, t[p].text == "Lake" || t[p].text == "River" { return true }
-        if p >= 1, t[p].text == "of", ["Gulf", "Port", "Bay"].contains(t[p - 1].text) { return true }
+        if p >= 1, t[p].text == "of", ["Gulf", "Port", "Bay", "Cape", "Strait", "Straits", "Isle"].contains(t[p - 1].text) { return true }
         let n = m.last
         guard n < t.count, t[n].kind == .word, t[n].isCapitalized, !t[n].isAllCaps, t[n].spaceBefore else { return false }
         if Self.featureHeads.contains(t[n].text) { return true }
@@ -1036,7 +1060,25 @@ struct MentionFinder {
             && t[n + 1].isCapitalized && t[n + 1].spaceBefore
     }
 
-    static let featureHeads: Set<String> = ["Park", "Harbor", "Harbour", "Creek", "Hills", "Canyon", "Falls", "Beach", "Dam"]
+    /// "Bab el-Mandeb", "Abu al-Duhur": the name goes on with an article glued to a capitalised word
+    /// ("el-Mandeb"), so the known name at its start ("Bab", a Syrian town) is only part of a longer
+    /// name the gazetteer does not have.
+    private func continuesAsLongerName(_ doc: Document, _ m: RawMention) -> Bool {
+        let t = doc.tokens
+        let e = m.last
+        guard e + 2 < t.count, t[e].kind == .word, t[e].spaceBefore, !t[e].isCapitalized,
+              wordLists(doc, e).has(.connector) || Self.arabicArticles.contains(t[e].lowered),
+              doc.isSymbol(e + 1, "-"), !t[e + 1].spaceBefore, !t[e + 2].spaceBefore else { return false }
+        return t[e + 2].kind == .word && t[e + 2].isCapitalized
+    }
+
+    /// Words that after a name make it part of a feature's name ("Griffith Park", "Taiwan Strait"):
+    /// a name that is itself a town's name with one of these after it (`longestMatch` tries the
+    /// whole first) is not that town.
+    static let featureHeads: Set<String> = [
+        "Park", "Harbor", "Harbour", "Creek", "Hills", "Canyon", "Falls", "Beach", "Dam", "Strait",
+        "Straits", "Canal", "Channel", "Sea", "Gulf", "Shoal", "Reef",
+    ]
     static let featureGenerics: Set<String> = ["River", "Lake", "Valley", "Island", "Islands", "Bay", "Mountain", "Mountains"]
 
     /// "Missouri, North Carolina and Virginia": the name closes a list ("and", "or") whose member

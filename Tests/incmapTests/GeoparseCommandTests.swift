@@ -233,6 +233,21 @@ struct GeoparseCommandTests {
         #expect(try toponyms("Officials said strikes hit Ādaži, north-east of Riga, and Jelgava.").ids.dropFirst().first == "geonames:456172")
     }
 
+    @Test("names that go on as longer names, and countries that are given names, are not places",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func longerNamesAndPeople() throws {
+        // "Bab" is a Syrian town (GeoNames 174018); "Bab el-Mandeb" is a strait the gazetteer does
+        // not list. "Deir ez-Zor" (170794) is one name with its article.
+        #expect(try toponyms("Tankers avoided Bab el-Mandeb, officials in Deir ez-Zor said.").ids == ["geonames:170794"])
+        // "Jordan" and "Chad" are given names here: a surname and a clause about a person follow.
+        #expect(try toponyms("The trip was organised by Jordan Henderson, a councillor.").ids.isEmpty)
+        #expect(try toponyms("Chad Smith said the plan was flawed.").ids.isEmpty)
+        // A country before a surname-like word with nothing about a person stays the country.
+        #expect(try toponyms("Troops from Jordan Brown and Israel were there.").ids.first == "iso3166-1:JO")
+        // "Residents of Homs said": the name places the speakers (Homs is GeoNames 169577).
+        #expect(try toponyms("Residents of Homs said the power was cut.").ids == ["geonames:169577"])
+    }
+
     @Test("'Town, State': the state is the one that holds the town",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func stateAfterItsTown() throws {
