@@ -42,6 +42,8 @@ struct ContextResolver: Sendable {
     /// Two names with readings this close (km) are read together; see `neighbourBonuses`.
     var neighbourKilometres = 30.0
     var neighbourWeight = 3.0
+    /// A city this close (km) to the point of a region of its name gives the region its name.
+    var eponymousKilometres = 150.0
     /// Taken from a region's, district's or country's score when the text calls the name a town.
     var townPenalty = 6.0
     /// A town's region named in the text counts half when a city of this size or more, and this
@@ -69,10 +71,28 @@ struct ContextResolver: Sendable {
         // A mention the text calls a town ("the city of Belgorod", "DJIBOUTI —") is read apart from
         // the same name called a region elsewhere in the text ("the Belgorod region"), and from a
         // country's name ("Djibouti's government"); otherwise every mention of a name is one reading.
+        // So is a name qualified by another region than its first qualified mention: "SPRINGFIELD,
+        // Ill." and "Springfield, Missouri" are two towns (an unqualified "Springfield" is the first).
         let keysWantingRegion = Set(toponyms.lazy.filter(\.wantsRegion).map(\.key))
+        var qualifier = [String?](repeating: nil, count: toponyms.count)
+        var startingAt: [Int: Int] = [:]
+        for i in toponyms.indices where startingAt[toponyms[i].first] == nil { startingAt[toponyms[i].first] = i }
+        for (i, m) in toponyms.enumerated() where m.last + 1 < doc.tokens.count && doc.isSymbol(m.last, ",") {
+            if let n = startingAt[m.last + 1], toponyms[n].candidates.contains(where: { $0.kind <= .region }) {
+                qualifier[i] = toponyms[n].key
+            }
+        }
+        var qualifierOfGroup: [String: String] = [:]
         for (i, m) in toponyms.enumerated() {
             let apart = m.wantsTown && (keysWantingRegion.contains(m.key) || m.candidates.contains { $0.kind == .country })
-            let groupKey = apart ? m.key + "\u{1}town" : m.key
+            var groupKey = apart ? m.key + "\u{1}town" : m.key
+            if let q = qualifier[i] {
+                if let first = qualifierOfGroup[groupKey] {
+                    if first != q { groupKey += "\u{2}" + q }
+                } else {
+                    qualifierOfGroup[groupKey] = q
+                }
+            }
             if let g = groupOfKey[groupKey] {
                 groups[g].append(i)
                 groupOf.append(g)
@@ -91,16 +111,28 @@ struct ContextResolver: Sendable {
         // A name the text calls a town keeps the towns named after their country ("DJIBOUTI —").
         let candidates = allCandidates.indices.map { wantsTown[$0] ? allCandidates[$0] : Self.countryOverItsTowns(allCandidates[$0]) }
         // "Kursk" without "oblast": the city that gives the region its name, not the region. The city
-        // may lie in the region or be a region of its own beside it (Minsk, Kyiv): any city of
-        // 50,000 or more of that name in the region's country counts.
+        // may lie in the region or be a region of its own beside it (Minsk, Kyiv): a city of 50,000
+        // or more of that name in the region or within `eponymousKilometres` of its point, or a city
+        // of 500,000 or more anywhere in its country ("Washington"). Not a township of 130,000 in
+        // Illinois for the state of Maine.
         // The towns `countryOverItsTowns` set aside count here: "Mexico" is not the State of Mexico.
         // Read in place: filtering copies of the records retained each one's strings.
+        // By name: the ids of the regions that are named after such a city.
         let capitals: [Set<String>] = allCandidates.map { cands in
-            var countries = Set<String>()
-            for i in cands.indices where cands[i].kind == .place && (cands[i].population ?? 0) >= 50_000 {
-                if let country = cands[i].country { countries.insert(country) }
+            var regions = Set<String>()
+            for r in cands.indices where cands[r].kind == .region {
+                for i in cands.indices where cands[i].kind == .place && cands[i].country == cands[r].country {
+                    let population = cands[i].population ?? 0
+                    guard population >= 50_000 else { continue }
+                    if population >= 500_000 || cands[i].region == cands[r].id
+                        || Self.approximateKilometres(cands[i].location.latitude, cands[i].location.longitude,
+                                                      cands[r].location.latitude, cands[r].location.longitude) < eponymousKilometres {
+                        regions.insert(cands[r].id)
+                        break
+                    }
+                }
             }
-            return countries
+            return regions
         }
 
         // Pass 1: priors and document-level country and region votes.
@@ -117,7 +149,7 @@ struct ContextResolver: Sendable {
             let eponymous = capitals[key]
             let ranked = cands.indices.map { k in
                 let c = cands[k]
-                let penalty = !wantsRegion[key] && c.kind == .region && eponymous.contains(c.country ?? "") ? 4.0 : 0
+                let penalty = !wantsRegion[key] && c.kind == .region && eponymous.contains(c.id) ? 4.0 : 0
                 return (k, prior(c, wantsRegion: wantsRegion[key], wantsTown: wantsTown[key]) - penalty)
             }.sorted { $0.1 > $1.1 }
             let best = cands[ranked[0].0]
@@ -181,14 +213,21 @@ struct ContextResolver: Sendable {
                 // With pass 1's penalty for a region named after its city: "Riga" is an alternate
                 // name of dozens of Latvian municipalities, which would otherwise crowd out the city.
                 let keys = all.map { c in
-                    let penalty = !wants && c.kind == .region && eponymous.contains(c.country ?? "") ? 4.0 : 0
+                    let penalty = !wants && c.kind == .region && eponymous.contains(c.id) ? 4.0 : 0
                     return prior(c, wantsRegion: wants, wantsTown: town) - penalty + (votesOf[c.country ?? ""] ?? 0)
                 }
                 let order = all.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] > keys[b] : a < b }
                 shortlists[key] = order.prefix(maxScored).map { all[$0] }
             }
         }
-        let neighbours = neighbourBonuses(shortlists: shortlists)
+        // A name qualified by its region ("Bangor, Maine") is read beside other names only in that
+        // region: its namesakes elsewhere must not pair up with another name's namesakes (Bangor and
+        // Portland, Pennsylvania lie 11 km apart).
+        let neighbours = neighbourBonuses(shortlists: shortlists.indices.map { k in
+            guard let list = shortlists[k], let context = commaContext[k], !context.isEmpty else { return shortlists[k] }
+            let inside = list.filter { c in context.contains { contains($0, c) } }
+            return inside.isEmpty ? list : inside
+        })
         // How many provisional places are regions named `r`, and how many towns and counties lie in
         // region `r`: counted once here, not by a pass over all names for every candidate scored.
         var regionsNamed: [String: Int] = [:]
@@ -212,7 +251,7 @@ struct ContextResolver: Sendable {
             // What the name's candidates are weighed against, looked up once for all of them.
             let wants = wantsRegion[key], town = wantsTown[key]
             let modified = groups[key].contains { toponyms[$0].modifier != nil }
-            let capitalCountries = capitals[key]
+            let eponymousRegions = capitals[key]
             let ownCountry = provisional[key]?.country
             let ownWeight = ownVote[key] ?? 0
             // The region this name itself provisionally names, left out of "its region is named".
@@ -252,7 +291,7 @@ struct ContextResolver: Sendable {
                 // "Kharkiv", "Aleppo" alone: the city that names the region. The places the text
                 // names inside the region then lie around the city just as well, and count for the
                 // region only with a direction word ("western Kursk").
-                let eponymous = !holdsTheTownBefore && c.kind == .region && !wants && capitalCountries.contains(c.country ?? "")
+                let eponymous = !holdsTheTownBefore && c.kind == .region && !wants && eponymousRegions.contains(c.id)
                 if eponymous {
                     s -= 4
                     reasons.add("the name alone means its eponymous city")

@@ -248,6 +248,23 @@ struct GeoparseCommandTests {
         #expect(try toponyms("Residents of Homs said the power was cut.").ids == ["geonames:169577"])
     }
 
+    @Test("one name qualified by two states is two towns; a qualified town pairs only with places of its state",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func townsQualifiedByTheirStates() throws {
+        // GeoNames: Springfield, Illinois 4250542; Springfield, Missouri 4409896. The unqualified
+        // third mention is the dateline's town.
+        let springfield = try toponyms("""
+            SPRINGFIELD, Ill. (AP) — A judge refused to dismiss the case. A witness who now lives in \
+            Springfield, Missouri, will testify by video. The trial in Springfield starts in March.
+            """)
+        #expect(springfield.ids == ["geonames:4250542", "iso3166-2:US-IL", "geonames:4409896", "iso3166-2:US-MO", "geonames:4250542"])
+        // Portland 4975802, Bangor 4957280 and Lewiston 4969398 are in Maine. Bangor and Portland,
+        // Pennsylvania lie 11 km apart, which must not count once Portland is Maine's; and a
+        // township of 130,000 called Maine in Illinois does not turn the state into its city.
+        let maine = try toponyms("PORTLAND, Maine (AP) — Heavy snow closed schools in Portland, Bangor and Lewiston, and crews from Cumberland County worked through the night.")
+        #expect(maine.ids == ["geonames:4975802", "iso3166-2:US-ME", "geonames:4975802", "geonames:4957280", "geonames:4969398", "us-census:23005"])
+    }
+
     @Test("'Town, State': the state is the one that holds the town",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func stateAfterItsTown() throws {
