@@ -305,6 +305,12 @@ struct GeoparseCommandTests {
         let found = try toponyms("Cholera spread in the DRC and in the Democratic Republic of the Congo, not in the Republic of the Congo.")
         #expect(found.ids == ["iso3166-1:CD", "iso3166-1:CD", "iso3166-1:CG"])
         #expect(found.names == ["DRC", "Democratic Republic of the Congo", "Republic of the Congo"])
+        // "Congo" alone is either: the towns named beside it decide (Goma, Bukavu and Kinshasa are in
+        // CD; Brazzaville and Pointe-Noire in CG).
+        #expect(try toponyms("Fighting near Goma and Bukavu in eastern Congo displaced thousands, officials in Kinshasa said.").ids.dropFirst(2).first
+            == "iso3166-1:CD")
+        #expect(try toponyms("Talks in Brazzaville and Pointe-Noire ended, and Congo said the vote would go ahead.").ids.last
+            == "iso3166-1:CG")
     }
 
     @Test("seas, straits and groups of countries are found, 'the Baltic states' in lower case too",

@@ -50,7 +50,8 @@ VARIANTS: dict[str, list[str]] = {
     "CZ": ["Czech Republic", "Czechia", "Чехия", "Чехія"],
     "MK": ["Macedonia", "Македония", "Македонія"],
     "CI": ["Ivory Coast", "Кот-д’Ивуар", "Берег Слоновой Кости"],
-    "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo", "Democratic Republic of the Congo",
+    # "Congo" alone is either country; news mostly means the larger. Both carry it and the text decides.
+    "CD": ["Congo", "DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo", "Democratic Republic of the Congo",
            "the Democratic Republic of the Congo", "ДР Конго"],
     "CG": ["Congo-Brazzaville", "Republic of the Congo"],
     "TR": ["Turkey", "Türkiye", "Турция", "Туреччина"],
