@@ -74,17 +74,27 @@ struct GazetteerLookup: PlaceLookup {
         // not the Ukrainian village once called so, whatever else the text names in Ukraine.
         // (Alternate names of smaller places are too often the usual name of a US or British town,
         // listed under "Town of …" or "… upon Thames", to drop them all.)
+        // Likewise a region called so only by an alternate name gives way to a city of another
+        // country called so by its own name, when its own country has none: "St. Louis" is not
+        // Senegal's Matam region, which the source lists under "St.-Louis".
         var largestOwnNamed = 0
         var ownNamed = Set<String>()
+        var countriesWithOwnNamedCity = Set<String>()
         for match in matches where match.form == .name || match.form == .baseName && keepsBaseName(match, key: key) {
             ownNamed.insert(match.place.id)
             let population = match.place.population ?? 0
             largestOwnNamed = max(largestOwnNamed, population)
+            if match.place.kind == .place, population >= Self.cityPopulation, let cc = match.place.country {
+                countriesWithOwnNamedCity.insert(cc)
+            }
         }
         for match in matches where match.form != .code {
             let p = match.place
             if !ownNamed.contains(p.id) {
                 if p.kind == .place, largestOwnNamed >= Self.cityPopulation, (p.population ?? 0) * Self.alternateOnlyRatio < largestOwnNamed {
+                    continue
+                }
+                if p.kind == .region, !countriesWithOwnNamedCity.isEmpty, !countriesWithOwnNamedCity.contains(p.country ?? "") {
                     continue
                 }
             }
@@ -139,10 +149,11 @@ struct GazetteerLookup: PlaceLookup {
                     || gazetteer.names(ofPlaceID: p.id).dropFirst().contains { Self.plain($0) == plain }
             }
         }
-        // A region named after a town kept here stays with it: "Odesa" is the city's own name (not
-        // just one of its alternates), and the city's region, whose names share the key ("Odessa"),
-        // is the same name in another spelling ("the Odesa region" is Odessa Oblast).
-        let regionsOfKept = Set(kept.compactMap { $0.kind == .region || Self.plain($0.name) != plain ? nil : $0.region })
+        // A region named after a town kept here stays with it: "Odesa" and "Mykolaiv" are spellings
+        // of the cities (GeoNames: Odesa, Mykolayiv), and their regions, whose names share the key
+        // ("Odessa", "Mykolayiv"), are the same names in other spellings ("the Odesa region" is
+        // Odessa Oblast).
+        let regionsOfKept = Set(kept.compactMap { $0.kind == .place ? $0.region : nil })
         if !regionsOfKept.isEmpty {
             let keptIDs = Set(kept.map(\.id))
             kept = places.filter { keptIDs.contains($0.id) || ($0.kind == .region && regionsOfKept.contains($0.id)) }
@@ -163,8 +174,9 @@ struct GazetteerLookup: PlaceLookup {
     private static func isSpelled(_ name: UnsafeBufferPointer<UInt8>, like target: UnsafeBufferPointer<UInt8>) -> Bool {
         if name.allSatisfy({ $0 < 0x80 }) {
             var k = 0
-            for b in name where b != 0x27 {
-                guard k < target.count, target[k] == (b >= 0x41 && b <= 0x5A ? b + 0x20 : b) else { return false }
+            for b in name where b != 0x27 && b != 0x2E {
+                let folded = b >= 0x41 && b <= 0x5A ? b + 0x20 : b == 0x2D ? 0x20 : b
+                guard k < target.count, target[k] == folded else { return false }
                 k += 1
             }
             return k == target.count
@@ -194,19 +206,21 @@ struct GazetteerLookup: PlaceLookup {
         }
     }
 
-    /// Lower case without diacritics or apostrophes: "Sudža" and "sudza", "L’gov" and "lgov" are the
-    /// same. ASCII text is folded byte by byte; only other text goes through Foundation's folding.
+    /// Lower case without diacritics, apostrophes or full stops, a hyphen read as a space: "Sudža"
+    /// and "sudza", "L’gov" and "lgov", "St. Louis" and "St Louis" are the same. ASCII text is
+    /// folded byte by byte; only other text goes through Foundation's folding.
     private static func plain(_ s: String) -> String {
         if s.utf8.allSatisfy({ $0 < 0x80 }) {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(s.utf8.count)
-            for b in s.utf8 where b != 0x27 {
-                bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+            for b in s.utf8 where b != 0x27 && b != 0x2E {
+                bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b == 0x2D ? 0x20 : b)
             }
             return String(decoding: bytes, as: UTF8.self)
         }
-        return s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .filter { $0 != "'" && $0 != "\u{2019}" }
+        return String(s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .filter { $0 != "'" && $0 != "\u{2019}" && $0 != "." }
+            .map { $0 == "-" ? " " : $0 })
     }
 
     static func kind(_ k: PlaceKind) -> PlaceRecord.Kind {

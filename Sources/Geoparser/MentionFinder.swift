@@ -95,6 +95,13 @@ struct MentionFinder {
         } else if !places.isEmpty, surface.unicodeScalars.count <= Self.literalWordLength, RussianCases.isCyrillic(surface),
                   !surface.unicodeScalars.contains(" ") {
             places = lookup.places(places, spelledLike: surface)
+        } else if places.count > 1, surface.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
+            // A longer word keeps the places spelled like it when there are any: GeoNames lists
+            // "Novorosyisk" for Krasnodar, which shares the key of Novorossiysk. Not a phrase: the
+            // key's foldings of "St."/"Saint" and the like join true variants there ("St. Louis"
+            // and Saint-Louis, whose region the city named so must keep its name).
+            let spelled = lookup.places(places, spelledLike: surface)
+            if !spelled.isEmpty { places = spelled }
         }
         if mayBeContinent, let continent = KnownNames.continentsByName[surface.lowercased()] { places.append(continent) }
         memo.names[surface] = (key, places)
@@ -257,6 +264,18 @@ struct MentionFinder {
                 continue
             }
             annotate(doc, &m)
+            // "from Alberta and Oregon", "in Kharkiv, Sumy and Poltava": a list's later members share
+            // the preposition of its first.
+            // After a comma only inside the list ("Sumy" followed by "and"), not where the comma
+            // ends a clause ("in New Zealand, Underwood was …").
+            let joiner = m.first >= 1 ? t[m.first - 1].lowered : ""
+            let listGoesOn = m.last < t.count && ["and", "or", ","].contains(t[m.last].lowered)
+            if let previous = toponyms.last, previous.last + 1 == m.first,
+               joiner == "and" || joiner == "or" || joiner == "," && listGoesOn {
+                m.locativeCue = m.locativeCue || previous.locativeCue
+                m.strongCue = m.strongCue || previous.strongCue
+                m.placeOnlyCue = m.placeOnlyCue || previous.placeOnlyCue
+            }
             // "R-Charleston", a dateline, "Rock Hill-based": the text itself says this is a place.
             if isPartyAndHometown(doc, m) || t[m.first].isAllCaps && isDateline(doc, m.first) || hasPlaceSuffix(doc, m) {
                 m.strongCue = true

@@ -265,6 +265,20 @@ struct GeoparseCommandTests {
         #expect(maine.ids == ["geonames:4975802", "iso3166-2:US-ME", "geonames:4975802", "geonames:4957280", "geonames:4969398", "us-census:23005"])
     }
 
+    @Test("a name is the place spelled so, not one that only shares its matching key or a stray alternate",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func spellingAndStrayAlternates() throws {
+        // GeoNames lists "Novorosyisk" among Krasnodar's names (542420); it shares the matching key
+        // of Novorossiysk (518255), the port meant here.
+        #expect(try toponyms("The tanker sailed from Novorossiysk to Ceyhan.").ids.first == "geonames:518255")
+        // The source lists "St.-Louis" for Senegal's Matam region (ISO 3166-2 SN-MT); St. Louis,
+        // Missouri is GeoNames 4407066.
+        #expect(try toponyms("Flooding closed roads in St. Louis.").ids == ["geonames:4407066"])
+        // A list shares its preposition: Oregon (US-OR) is a place here although nothing else in
+        // the text is in the United States.
+        #expect(try toponyms("Fire crews from Alberta and Oregon arrived.").ids == ["iso3166-2:CA-AB", "iso3166-2:US-OR"])
+    }
+
     @Test("'Town, State': the state is the one that holds the town",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func stateAfterItsTown() throws {
