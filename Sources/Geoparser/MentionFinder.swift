@@ -95,6 +95,8 @@ struct MentionFinder {
         } else if !places.isEmpty, surface.unicodeScalars.count <= Self.literalWordLength, RussianCases.isCyrillic(surface),
                   !surface.unicodeScalars.contains(" ") {
             places = lookup.places(places, spelledLike: surface)
+        } else if !places.isEmpty, RussianCases.isCyrillic(surface) {
+            places = cyrillicReadings(places, of: surface)
         } else if places.count > 1, surface.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
             // A longer word keeps the places spelled like it when there are any: GeoNames lists
             // "Novorosyisk" for Krasnodar, which shares the key of Novorossiysk. Not a phrase: the
@@ -106,6 +108,18 @@ struct MentionFinder {
         if mayBeContinent, let continent = KnownNames.continentsByName[surface.lowercased()] { places.append(continent) }
         memo.names[surface] = (key, places)
         return (key, places)
+    }
+
+    /// The places a Cyrillic word can name: those with a name spelled so, and those of the
+    /// countries Russian and Ukrainian text names in forms of their own
+    /// (`RussianCases.cyrillicNamingCountries`; Ukraine's Pokrovsk has no Cyrillic name in the
+    /// gazetteer, Russia's has).
+    private func cyrillicReadings(_ places: [PlaceRecord], of word: String) -> [PlaceRecord] {
+        let own = places.filter { $0.kind == .continent || RussianCases.cyrillicNamingCountries.contains($0.country ?? "") }
+        if own.count == places.count { return places }
+        let ownIDs = Set(own.map(\.id))
+        let spelled = lookup.places(places, spelledLike: word).filter { !ownIDs.contains($0.id) }
+        return own + spelled
     }
 
     private func cachedPlaces(_ key: String) -> [PlaceRecord] {
@@ -539,6 +553,13 @@ struct MentionFinder {
             if let filter, let h = filter.hash(tokens: i, e), !lookup.mayHaveName(keyHash: h) { continue }
             let surface = doc.text(tokens: i, e)
             let (key, places) = cachedName(surface, mayBeContinent: mayBeContinent, tokens: i..<e)
+            // A Cyrillic word that no place spells so, found only through its romanisation, may be
+            // another case of a name: "Покровска" reads as Pokrovska (a Latin name of Russia's
+            // Pokrovsk) but is the genitive of Покровск, Ukraine's Pokrovsk among them.
+            if !places.isEmpty, e == i + 1, RussianCases.isCyrillic(surface), !doc.isSentenceInitial(i),
+               lookup.places(places, spelledLike: surface).isEmpty, let inflected = inflectedMatch(doc, i) {
+                return inflected
+            }
             if !places.isEmpty {
                 return RawMention(kind: .toponym, first: i, last: e, start: t[i].start, end: t[e - 1].end,
                                   surface: surface, key: key, candidates: places)
@@ -565,15 +586,22 @@ struct MentionFinder {
                 }
             }
         }
+        // Of the nominatives that name places, the one with the largest place, then the one with a
+        // place where Russian and Ukrainian names are at home: "Харкові" is Харків (Kharkiv), not
+        // Харк (Khārk, Iran), though the ending -ові is tried first.
+        var best: (key: String, places: [PlaceRecord], home: Bool, population: Int)?
         for nominative in RussianCases.nominatives(of: word) {
             let key = cachedKey(nominative)
-            let places = cachedPlaces(key)
-            if !places.isEmpty {
-                return RawMention(kind: .toponym, first: i, last: i + 1, start: t[i].start, end: t[i].end,
-                                  surface: t[i].text, key: key, candidates: places)
-            }
+            let places = cyrillicReadings(cachedPlaces(key), of: nominative)
+            guard !places.isEmpty else { continue }
+            let home = places.contains { RussianCases.cyrillicNamingCountries.contains($0.country ?? "") }
+            let population = Self.largestPopulation(places)
+            if let b = best, b.population > population || b.population == population && (b.home || !home) { continue }
+            best = (key, places, home, population)
         }
-        return nil
+        guard let best else { return nil }
+        return RawMention(kind: .toponym, first: i, last: i + 1, start: t[i].start, end: t[i].end,
+                          surface: t[i].text, key: best.key, candidates: best.places)
     }
 
     /// "U.S.", "UK", "UAE": matched case-sensitively, mapped to the country (or region) they abbreviate.

@@ -288,6 +288,21 @@ struct GeoparseCommandTests {
         #expect(try toponyms("An outbreak in Clark County, Washington, sickened 70 people.").ids == ["us-census:53011", "iso3166-2:US-WA"])
     }
 
+    @Test("Russian and Ukrainian: other cases of a name are that name, not a foreign place its romanisation meets",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func cyrillicCasesNotForeignNamesakes() throws {
+        // GeoNames: Kharkiv 706483, Kyiv 703448, Homyel' (Gomel) 627907, Astana 1526273, Pokrovsk
+        // (Ukraine) 704422; Sumy oblast is ISO 3166-2 UA-59. Romanised, "Харкові" met Khārk (Iran),
+        // "Гомеле" Gömele (Turkey), "Астане" Āstāneh (Iran), "Покровска" a Latin name of Russia's
+        // Pokrovsk, "Китая" Quito.
+        #expect(try toponyms("Вибухи пролунали у Харкові та в Сумській області, повідомили у Києві.").ids
+            == ["geonames:706483", "iso3166-2:UA-59", "geonames:703448"])
+        #expect(try toponyms("Переговоры прошли в Гомеле, а затем в Астане.").ids == ["geonames:627907", "geonames:1526273"])
+        #expect(try toponyms("Жителей Покровска и Мирнограда призвали уехать в Днепр.").ids.first == "geonames:704422")
+        #expect(try toponyms("Україна домовилася з Росією про обмін, а делегація Китая висловила підтримку.").ids
+            == ["iso3166-1:UA", "iso3166-1:RU", "iso3166-1:CN"])
+    }
+
     @Test("Russian: a sentence's first word is neither a place nor a first name",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func russianSentenceStarts() throws {
