@@ -55,7 +55,10 @@ struct ClaimExtractor: Sendable {
         var claim = makeClaim(kind: .fraction, value: f.value, stated: f.value, unit: nil,
                               qualifier: qualifier, from: qStart, to: f.next)
         claim.subject = subject(after: f.next, requiring: ["of"])
-        return claim.subject == nil ? nil : (claim, f.next)
+        // "the southern half of the town": a share of a settlement is no share of a territory.
+        guard let subject = claim.subject, !Units.settlementHeads.contains(subject.text.lowercased().split(separator: " ").last.map(String.init) ?? "")
+        else { return nil }
+        return (claim, f.next)
     }
 
     private func makeClaim(kind: Claim.Kind, value: Double, stated: Double, unit: String?,
@@ -81,7 +84,11 @@ struct ClaimExtractor: Sendable {
     /// "deep", "wide", "away", and a compass direction with "of": "10 km north of Sudzha".
     private func distanceTail(after e: Int, into claim: inout Claim) -> Int {
         var j = e
-        if j < tokens.count, Units.dimensions.contains(tokens[j].lowered) {
+        // "6 km inside Russia", "across the border": a dimension word that also links the subject
+        // stays for `subject(after:)`.
+        let linksSubject = j + 1 < tokens.count && Units.relations.contains(tokens[j].lowered)
+            && (tokens[j + 1].isCapitalized || Units.determiners.contains(tokens[j + 1].lowered))
+        if j < tokens.count, Units.dimensions.contains(tokens[j].lowered), !linksSubject {
             claim.dimension = tokens[j].lowered
             j += 1
         }

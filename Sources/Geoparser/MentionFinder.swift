@@ -734,7 +734,20 @@ struct MentionFinder {
                 m.placeOnlyCue = true
             }
         }
+        // "the regional capital, Kursk", "the border city, Sumy": an apposition after a word for a town.
+        if m.first >= 2, doc.isSymbol(m.first - 1, ","), !t[m.first - 2].isCapitalized,
+           t[m.first - 2].lowered == "capital" || Self.townWords.contains(t[m.first - 2].lowered) {
+            m.wantsTown = true
+        }
         let n = m.last
+        // "Kharkiv itself" beside "the Kharkiv region": the city, when a city of 100,000 or more
+        // gives the region its name (not "Texas itself" or "Ukraine itself").
+        if n < t.count, t[n].lowered == "itself",
+           m.candidates.contains(where: { $0.kind == .region }), !m.candidates.contains(where: { $0.kind == .country }),
+           m.candidates.contains(where: { c in c.kind == .place && (c.population ?? 0) >= 100_000
+               && m.candidates.contains { $0.kind == .region && $0.country == c.country && $0.id == c.region } }) {
+            m.wantsTown = true
+        }
         // "Sake, a town in North Kivu", "Lyptsi, a village near the border": an apposition that
         // calls the name a town (one adjective may come between).
         if n + 2 < t.count, doc.isSymbol(n, ","), t[n + 1].lowered == "a" || t[n + 1].lowered == "the" {

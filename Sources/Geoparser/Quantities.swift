@@ -119,8 +119,10 @@ enum Units {
     static let subjectHeads: Set<String> = [
         "border", "borders", "frontier", "territory", "territories", "front", "frontline", "line", "coast",
         "city", "town", "village", "capital", "region", "country", "land", "area", "oblast", "province",
-        "district", "state", "centre", "center", "boundary", "river", "sea", "island", "peninsula",
+        "district", "state", "centre", "center", "boundary", "river", "sea", "island", "peninsula", "crossing",
     ]
+    /// Heads of a subject that is a settlement or a part of one, which a share cannot be of.
+    static let settlementHeads: Set<String> = ["city", "town", "village", "capital", "centre", "center"]
     static let subjectModifiers: Set<String> = ["international", "state", "national", "administrative", "entire", "whole", "total"]
 
     /// A length or area unit at `k` (one to three tokens): "km", "sq km", "sq. km", "square miles", "km²".

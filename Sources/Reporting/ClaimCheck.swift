@@ -77,10 +77,12 @@ struct ClaimCheck: Sendable {
 /// Checks the distance, area and share claims of a text against the border network.
 ///
 /// Rules, stated so a reader can audit them:
-/// - A distance "from/of/to the border" (or frontier) is checked against the populated places the
-///   same sentence names just before it (a list joined by "and" or commas counts as one group),
-///   measured to the nearest border, or to the borders of the country the phrase names.
-/// - A distance "into <country>" — or any distance in a sentence about an advance, depth or incursion
+/// - A distance "from/of/to the border" (frontier, boundary, crossing, Line of Control), or "from
+///   <country>", is checked against the populated places the same sentence names just before it (a
+///   list joined by "and" or commas counts as one group), measured to the borders of the country the
+///   phrase names; else to the border with the neighbour the text names (in the claim's sentence,
+///   else the one the document names most often), else to the nearest border.
+/// - A distance "into <country>" (or "inside" it, or into one of its regions) — or any distance in a sentence about an advance, depth or incursion
 ///   once such a country is known — is checked as an incursion depth, against the populated places
 ///   of that country the claim is about: those named in the claim's own sentence or, when it names
 ///   none, in the sentences just before and after it in the same paragraph (`DepthAttribution`).
@@ -92,6 +94,8 @@ struct ClaimCheck: Sendable {
 ///   With no place about the claim, its verdict is `context` (places elsewhere) or `unverifiable`.
 /// - Tolerance: "about"/exact figures agree within max(20 %, 1 km) plus the border data's accuracy;
 ///   "up to"/"within" need measured ≤ claimed + accuracy; "at least"/"more than" measured ≥ claimed − accuracy.
+///   A place deeper than an "about"/exact depth by more than that tolerance contradicts it.
+/// - A share is checked within 20 % of it or half a unit of its last digit, whichever is larger.
 /// - Areas are put in context as a share of the country named or in play; fractions and dates are listed.
 struct ClaimChecker {
     let network: BorderNetwork
@@ -121,7 +125,7 @@ struct ClaimChecker {
         shareCountryBySentence = shares
     }
 
-    private static let borderWords = ["border", "frontier", "boundary"]
+    private static let borderWords = ["border", "frontier", "boundary", "crossing", "line of control"]
     private static let advanceWords = ["advance", "advanced", "incursion", "depth", "deep", "penetrat", "pushed", "into"]
 
     mutating func check(_ found: FoundClaim) -> ClaimCheck {
@@ -131,8 +135,12 @@ struct ClaimChecker {
             guard let v = c.value else { return unverifiable(found, "the distance has no value") }
             let subject = c.subject?.text.lowercased() ?? ""
             let sentence = found.sentence.lowercased()
-            if Self.borderWords.contains(where: subject.contains)
+            if Self.borderWords.contains(where: subject.contains) || Self.isLineOfControl(found)
                 || (c.subject == nil && Self.borderWords.contains(where: { sentence.contains("the \($0)") })) {
+                return checkBorderDistance(found, metres: v)
+            }
+            // "about five km from Azerbaijan": from the border of the country named.
+            if let s = c.subject, let place = s.place, place.kind == .country, ["from", "of", "to", "off"].contains(s.relation) {
                 return checkBorderDistance(found, metres: v)
             }
             if let country = depthSubject(found) {
@@ -155,7 +163,8 @@ struct ClaimChecker {
     /// in the same document when the sentence speaks of an advance.
     private func depthSubject(_ found: FoundClaim) -> String? {
         let c = found.claim
-        if let s = c.subject, let place = s.place, place.kind == .country, let code = place.country,
+        // "into Russia", and "into the Kursk region": a region's country.
+        if let s = c.subject, let place = s.place, place.kind == .country || place.kind == .region, let code = place.country,
            ["into", "inside", "in", "within"].contains(s.relation) {
             return code
         }
@@ -164,6 +173,18 @@ struct ClaimChecker {
             return depthCountry[found.document]
         }
         return nil
+    }
+
+    /// "8 km from the Line of Control", "from the LoC": the line dividing Kashmir, which the border
+    /// data carries as the India–Pakistan border.
+    private static func isLineOfControl(_ found: FoundClaim) -> Bool {
+        guard let s = found.claim.subject else { return false }
+        let words = s.text.split(separator: " ")
+        if words.contains("LoC") || words.contains("LOC") { return true }
+        guard found.claim.end < found.scalars.count else { return false }
+        var after = String.UnicodeScalarView()
+        after.append(contentsOf: found.scalars[found.claim.end..<min(found.scalars.count, found.claim.end + 40)])
+        return String(after).lowercased().contains("line of control")
     }
 
     // MARK: distance from the border
@@ -178,8 +199,15 @@ struct ClaimChecker {
             return unverifiable(found, "the sentence names no populated place before the distance")
         }
         var options = ProximityOptions()
+        var neighbourName: String?
         if let s = found.claim.subject?.place, s.kind == .country, let code = s.country, network.countries[code] != nil {
             options.country = code
+        } else if let own = targets.first?.proximity?.country, let other = namedNeighbour(of: own, for: found),
+                  let pair = try? BorderPair(own, other), network.borders[pair] != nil {
+            // "the border", unqualified, in a report about Guyana and Venezuela: the border with the
+            // neighbour the text names, not whichever border is nearest (Suriname's).
+            options.border = pair
+            neighbourName = network.countries[other]?.name ?? other
         }
         var measured: [(LocatedPlace, Proximity)] = []
         for t in targets {
@@ -193,13 +221,35 @@ struct ClaimChecker {
         let tol = tolerance(for: found.claim, claimed: claimed, accuracy: accuracy)
         let agree = measured.allSatisfy { agrees($0.1.metres, claimed: claimed, qualifier: found.claim.qualifier, tolerance: tol, accuracy: accuracy) }
         let parts = measured.map { "\($0.0.record.name) lies \(Format.km($0.1.metres)) from the \(network.pairName($0.1.border)) border" }
-        let finding = Format.sentence(parts) + "; the text says \(found.claim.oneLineText): "
+        let chosen = neighbourName.map { " (the border with \($0), the neighbour the text names)" } ?? ""
+        let finding = Format.sentence(parts) + chosen + "; the text says \(found.claim.oneLineText): "
             + (agree ? "consistent" : "inconsistent") + " (\(Format.toleranceText(found.claim.qualifier, tol: tol, accuracy: accuracy)))."
         var check = ClaimCheck(found: found, verdict: agree ? .consistent : .inconsistent, finding: finding,
                                pair: measured.first?.1.border, side: measured.first?.1.country,
                                measuredMetres: measured.map(\.1.metres).max(), toleranceMetres: tol, method: method)
         check.lines = measured.map { link(from: $0.0.record, to: $0.1.borderPoint, metres: $0.1.metres, pair: $0.1.border) }
         return check
+    }
+
+    /// The neighbour of `own` that the text names nearest the claim: a country (not `own`) named
+    /// in the claim's sentence, else in its paragraph, else anywhere in the document, that shares a
+    /// border with `own` in the data; nil when the text names none.
+    private func namedNeighbour(of own: String, for found: FoundClaim) -> String? {
+        var best: (rank: Int, distance: Int, code: String)?
+        for p in places where p.record.kind == .country {
+            guard let code = p.record.country, code != own, let pair = try? BorderPair(own, code), network.borders[pair] != nil
+            else { continue }
+            let inDocument = p.mentions.filter { $0.document == found.document }
+            for m in inDocument {
+                // Beyond the claim's sentence, the country the document names most often, then the
+                // one named nearest the claim.
+                let rank = m.mention.sentence == found.claim.sentence ? 0 : found.sharesParagraph(m.mention.sentence) ? 1 : 2
+                let distance = rank == 0 ? abs(m.mention.start - found.claim.start)
+                    : -inDocument.count * 1_000_000 + abs(m.mention.start - found.claim.start)
+                if best.map({ (rank, distance) < ($0.rank, $0.distance) }) ?? true { best = (rank, distance, code) }
+            }
+        }
+        return best?.code
     }
 
     /// The populated places the sentence names just before the claim: the nearest one and any
@@ -220,6 +270,7 @@ struct ClaimChecker {
             guard areaBefore(found) == nil else { return [] }
             return inSentence.first(where: { $0.1.start >= c.end }).map { [$0.0] } ?? []
         }
+
         var group = [last.0]
         let text = found.scalars
         for candidate in before.dropLast().reversed() {
@@ -276,7 +327,11 @@ struct ClaimChecker {
         }
         let accuracy = depth.method.accuracyMetres ?? 500
         let tol = tolerance(for: found.claim, claimed: claimed, accuracy: accuracy)
-        let notes = depth.places.map { DepthNote(depth: $0, deeperThan: claimed + accuracy) }
+        // A place deeper than claimed by more than the tolerance contradicts the claim: "some 12
+        // miles" (19.3 km) agrees with a town reached at 20.3 km; an upper bound ("up to") allows
+        // only the data's accuracy.
+        let limit = found.claim.qualifier == .atMost || found.claim.qualifier == .atLeast ? claimed + accuracy : claimed + tol
+        let notes = depth.places.map { DepthNote(depth: $0, deeperThan: limit) }
         let checked = notes.prefix(about.count).filter(\.inside)
         let context = notes.dropFirst(about.count).filter(\.inside).sorted { $0.metres > $1.metres }
         let border = "the \(network.pairName(depth.pair)) border"
@@ -364,7 +419,8 @@ struct ClaimChecker {
 
     /// A share of a country ("a tenth of the country's territory", "20 % of Ukraine"): checked
     /// against an area claimed in the same sentence ("some 1,200 sq km …, a tenth of …") as that
-    /// area over the country's geodesic area, within max(20 %, 1 point) of the share; with no such
+    /// area over the country's geodesic area, within 20 % of the share or half a unit of its last
+    /// digit, whichever is larger; with no such
     /// area, put in context as the area the share would be.
     private func checkShare(_ found: FoundClaim, fraction claimed: Double) -> ClaimCheck {
         guard let place = found.claim.subject?.place, place.kind == .country, let code = place.country,
@@ -381,7 +437,11 @@ struct ClaimChecker {
                               side: code, method: whole.method)
         }
         let implied = area / total
-        let tolerance = max(0.2 * claimed, 0.01)
+        // 20 % of the share, or half a unit of the last digit given ("about 2 %" is 1.5–2.5 %,
+        // "2.5 %" is not 1.5 %); a word fraction ("a tenth") has no digits to round.
+        let stated = found.claim.unit == "percent" ? found.claim.statedValue : nil
+        let rounding = stated.map { $0 == $0.rounded() ? 0.005 : 0.0005 } ?? 0
+        let tolerance = max(0.2 * claimed, rounding)
         let agrees = abs(implied - claimed) <= tolerance
         return ClaimCheck(found: found, verdict: agrees ? .consistent : .inconsistent,
                           finding: "The \(Format.area(area)) claimed in the same sentence is \(Format.percent(implied * 100)) of \(country.name) (\(Format.area(total)), geodesic area of the \(whole.method.countrySource) outline): \(agrees ? "consistent with" : "not") \(shareText)\(agrees ? "" : " (tolerance ±\(String(format: "%.1f", tolerance * 100)) percentage points)").",

@@ -53,9 +53,9 @@ struct ClaimTests {
         // 500 feet = 152.4 m.
         Case(sentence: "The drone flew at 500 feet.", text: "500 feet",
              kind: .distance, value: 152.4, qualifier: .exact, subject: nil),
-        // "twenty-five miles" = 25 × 1,609.344 = 40,233.6 m.
+        // "twenty-five miles" = 25 × 1,609.344 = 40,233.6 m; "inside" links the country, as "into" does.
         Case(sentence: "Troops were twenty-five miles inside Belarus.", text: "twenty-five miles",
-             kind: .distance, value: 40_233.6, qualifier: .exact, subject: nil),
+             kind: .distance, value: 40_233.6, qualifier: .exact, subject: "Belarus"),
     ])
     func measure(_ c: Case) throws {
         let claims = parser.parse(c.sentence).claims.filter { $0.kind != .date }

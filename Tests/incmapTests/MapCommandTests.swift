@@ -203,6 +203,42 @@ struct MapCommandTests {
         #expect(try #require(claims["some 110,000 sq km"])[property: "finding"]?.stringValue?.contains("of Ukraine") == true)
     }
 
+    @Test("the border the text is about, depth 'inside' a country, the Line of Control, a country's border, shares to the digit given",
+          .enabled(if: hasData, "needs the repository's Gazetteer/ data (places, countries, borders)"))
+    func bordersAndShares() throws {
+        let (r, out) = try runMap(CLI.fixture("map/borders-and-shares.txt"), quiet: true)
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(r.status == 0, "\(r.stderr)")
+        let claims = try claims(out)
+        // Georgetown lies on the coast about 140 km from the Suriname border (the Corentyne) and
+        // well over 200 km from Venezuela's; the report is about Venezuela, so "the border" is that
+        // one and "more than 200 km" holds (against Suriname's it would not).
+        let georgetown = try #require(claims["more than 200 km"])
+        #expect(georgetown[property: "border"]?.stringValue == "GY-VE")
+        #expect(georgetown[property: "verdict"]?.stringValue == "consistent")
+        #expect((200_000...300_000).contains(try #require(georgetown[property: "measured_m"]?.doubleValue)))
+        // "some 6 km inside Russia" is a depth claim, like "into Russia": checked at Kozinka, a village
+        // on the border.
+        let inside = try #require(claims["some 6 km"])
+        #expect(inside[property: "attribution"] != nil)
+        #expect(inside[property: "border"]?.stringValue == "RU-UA")
+        // Uri lies a few km from the Line of Control, which the border data carries as India–Pakistan.
+        let uri = try #require(claims["less than 10 km"])
+        #expect(uri[property: "border"]?.stringValue == "IN-PK")
+        #expect(uri[property: "verdict"]?.stringValue == "consistent")
+        // "about ten kilometres from Azerbaijan": from that country's border (Berd, Tavush, lies near it).
+        let berd = try #require(claims["about ten kilometres"])
+        #expect(berd[property: "border"]?.stringValue == "AM-AZ")
+        // Pakistan covers 881,913 km² (CIA World Factbook): 13,300 km² is 1.5 %, not "about 2.5 %"
+        // (2.5 ± 0.5 points: 20 % of the share, or half a unit of its last digit if larger).
+        #expect(try #require(claims["about 2.5 %"])[property: "verdict"]?.stringValue == "inconsistent")
+        // "the southern half of the town" is no share of a territory.
+        #expect(!claims.keys.contains { $0.contains("half") })
+        // "Kharkiv itself" beside "the Kharkiv region" is the city, some 30–40 km from Russia.
+        let kharkiv = try #require(claims["some 25 miles"])
+        #expect((25_000...45_000).contains(try #require(kharkiv[property: "measured_m"]?.doubleValue)))
+    }
+
     @Test("an events CSV keeps every event, placing the one without coordinates by its name",
           .enabled(if: hasData, "needs the repository's Gazetteer/ data (places, countries, borders)"))
     func events() throws {
