@@ -158,7 +158,7 @@ enum Lexicon {
         "club", "center", "centre", "hospital", "street", "avenue", "road", "lane", "parkway", "drive", "room",
         "none", "district", "region", "area", "capitol", "senate", "congress", "parliament", "ministry",
         "passover", "christmas", "easter", "hanukkah", "thanksgiving", "ramadan", "jesus", "god", "allah",
-        "hamas", "hezbollah", "taliban", "fatah",
+        "hamas", "hezbollah", "taliban", "fatah", "shabab", "shabaab", "houthi", "houthis",
         "earth", "moon", "sun", "mars", "venus", "jupiter", "saturn", "neptune", "uranus", "pluto",
     ]
 
