@@ -103,8 +103,16 @@ struct ClaimExtractor: Sendable {
     /// The place is filled in later, once mentions are known.
     private func subject(after e: Int, requiring relations: Set<String> = Units.relations) -> Claim.Subject? {
         var j = e
-        guard j < tokens.count, relations.contains(tokens[j].lowered) else { return nil }
-        let relation = tokens[j].lowered
+        guard j < tokens.count else { return nil }
+        // A Cyrillic relation stands for its English one; "of" has none (the genitive carries it).
+        let relation: String
+        if relations.contains(tokens[j].lowered) {
+            relation = tokens[j].lowered
+        } else if let english = Units.cyrillicRelations[tokens[j].lowered], relations.contains(english) || relations == Units.relations {
+            relation = english
+        } else {
+            return nil
+        }
         j += 1
         let phraseStart = j
         while j < tokens.count, Units.determiners.contains(tokens[j].lowered) { j += 1 }

@@ -115,11 +115,22 @@ enum Units {
         "into", "inside", "of", "from", "in", "within", "across", "behind", "beyond", "toward", "towards",
         "to", "near", "off", "along", "past",
     ]
+    /// Russian and Ukrainian words that link a distance to its subject, as the English relation they
+    /// stand for: "на 30 км вглубь Курской области" (into), "в 10 км от границы" (from), "у 5 км від
+    /// кордону" (from), "за 20 км до границы" (to).
+    static let cyrillicRelations: [String: String] = [
+        "вглубь": "into", "вглиб": "into", "углиб": "into", "от": "from", "від": "from", "до": "to",
+    ]
     static let determiners: Set<String> = ["the", "its", "their", "his", "her", "our", "this", "that", "a"]
     static let subjectHeads: Set<String> = [
         "border", "borders", "frontier", "territory", "territories", "front", "frontline", "line", "coast",
         "city", "town", "village", "capital", "region", "country", "land", "area", "oblast", "province",
         "district", "state", "centre", "center", "boundary", "river", "sea", "island", "peninsula", "crossing",
+        // Russian and Ukrainian, in the cases a distance puts them in: "от границы", "від кордону",
+        // "вглубь Курской области", "углиб Сумського району".
+        "граница", "границы", "границе", "границей", "кордон", "кордону", "кордоні", "кордоном", "рубежа",
+        "область", "области", "областью", "області", "район", "района", "районе", "району", "районі",
+        "край", "края", "краю", "территории", "території", "территорию", "територію",
     ]
     /// Heads of a subject that is a settlement or a part of one, which a share cannot be of.
     static let settlementHeads: Set<String> = ["city", "town", "village", "capital", "centre", "center"]
@@ -168,6 +179,7 @@ enum Qualifiers {
     static let two: [String: Claim.Qualifier] = [
         "up to": .atMost, "at least": .atLeast, "more than": .atLeast, "less than": .atMost,
         "fewer than": .atMost, "at most": .atMost, "no more": .atMost, "as much": .atMost,
+        "не более": .atMost, "не больше": .atMost, "не більше": .atMost, "менее чем": .atMost, "менш ніж": .atMost,
         "as far": .atMost, "as many": .atMost, "an estimated": .approximately, "some of": .exact,
     ]
     static let one: [String: Claim.Qualifier] = [
@@ -176,6 +188,8 @@ enum Qualifiers {
         "approx": .approximately, "circa": .approximately, "over": .atLeast, "under": .atMost,
         "within": .atMost, "estimated": .approximately, "only": .exact, "just": .exact, "около": .approximately,
         "почти": .approximately, "до": .atMost, "более": .atLeast, "свыше": .atLeast, "близько": .approximately,
+        "примерно": .approximately, "приблизно": .approximately, "майже": .approximately, "понад": .atLeast,
+        "менее": .atMost, "меньше": .atMost, "менше": .atMost,
     ]
 
     /// The hedge right before token `k` and the index where the claim then starts.
@@ -188,6 +202,12 @@ enum Qualifiers {
             return (q, k - 3)
         }
         if k >= 1, let q = one[t[k - 1].lowered] { return (q, k - 1) }
+        // "примерно в 7 км", "менее чем в 3 км", "близько у 5 км": a Russian or Ukrainian hedge with
+        // the preposition of the figure between.
+        if k >= 2, ["в", "у", "на", "за"].contains(t[k - 1].lowered) {
+            let (q, start) = before(t, k - 1)
+            if q != .exact { return (q, start) }
+        }
         return (.exact, k)
     }
 

@@ -125,8 +125,11 @@ struct ClaimChecker {
         shareCountryBySentence = shares
     }
 
-    private static let borderWords = ["border", "frontier", "boundary", "crossing", "line of control"]
-    private static let advanceWords = ["advance", "advanced", "incursion", "depth", "deep", "penetrat", "pushed", "into"]
+    private static let borderWords = ["border", "frontier", "boundary", "crossing", "line of control", "границ", "кордон", "рубеж"]
+    private static let advanceWords = [
+        "advance", "advanced", "incursion", "depth", "deep", "penetrat", "pushed", "into",
+        "продвину", "продвига", "просуну", "просува", "вглубь", "вглиб", "углиб", "вклини",
+    ]
 
     mutating func check(_ found: FoundClaim) -> ClaimCheck {
         let c = found.claim

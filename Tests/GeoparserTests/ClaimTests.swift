@@ -56,6 +56,16 @@ struct ClaimTests {
         // "twenty-five miles" = 25 × 1,609.344 = 40,233.6 m; "inside" links the country, as "into" does.
         Case(sentence: "Troops were twenty-five miles inside Belarus.", text: "twenty-five miles",
              kind: .distance, value: 40_233.6, qualifier: .exact, subject: "Belarus"),
+        // Russian and Ukrainian: "вглубь"/"углиб" (into the depth of) and "от"/"від" (from) link the
+        // subject; a hedge may stand before the preposition of the figure ("примерно в 9 км").
+        Case(sentence: "ВСУ продвинулись на 30 км вглубь Курской области.", text: "30 км",
+             kind: .distance, value: 30_000, qualifier: .exact, subject: "Курской области"),
+        Case(sentence: "Суджа находится примерно в 9 км от границы.", text: "примерно в 9 км",
+             kind: .distance, value: 9_000, qualifier: .approximately, subject: "границы"),
+        Case(sentence: "Шебекино расположено менее чем в 3 км от границы.", text: "менее чем в 3 км",
+             kind: .distance, value: 3_000, qualifier: .atMost, subject: "границы"),
+        Case(sentence: "Війська просунулися на 12 кілометрів углиб Курської області.", text: "12 кілометрів",
+             kind: .distance, value: 12_000, qualifier: .exact, subject: "Курської області"),
     ])
     func measure(_ c: Case) throws {
         let claims = parser.parse(c.sentence).claims.filter { $0.kind != .date }

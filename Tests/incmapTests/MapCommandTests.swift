@@ -239,6 +239,26 @@ struct MapCommandTests {
         #expect((25_000...45_000).contains(try #require(kharkiv[property: "measured_m"]?.doubleValue)))
     }
 
+    @Test("claims in Russian: a depth into a region, distances from the border with their hedges",
+          .enabled(if: hasData, "needs the repository's Gazetteer/ data (places, countries, borders)"))
+    func russianClaims() throws {
+        let (r, out) = try runMap(CLI.fixture("map/russian-claims.txt"), quiet: true)
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(r.status == 0, "\(r.stderr)")
+        let claims = try claims(out)
+        // "примерно на 20 км вглубь Курской области": a depth into Russia, checked at Korenevo, which
+        // lies about 20 km from the Ukrainian border.
+        let depth = try #require(claims["примерно на 20 км"])
+        #expect(depth[property: "attribution"] != nil)
+        #expect(depth[property: "verdict"]?.stringValue == "consistent")
+        // Sudzha lies about 9–10 km from the border: "примерно в 9 км" agrees.
+        #expect(try #require(claims["примерно в 9 км"])[property: "verdict"]?.stringValue == "consistent")
+        // Shebekino lies about 7 km from it, so "менее чем в 3 км" (an upper bound) does not.
+        let shebekino = try #require(claims["менее чем в 3 км"])
+        #expect(shebekino[property: "qualifier"]?.stringValue == "atMost")
+        #expect(shebekino[property: "verdict"]?.stringValue == "inconsistent")
+    }
+
     @Test("an events CSV keeps every event, placing the one without coordinates by its name",
           .enabled(if: hasData, "needs the repository's Gazetteer/ data (places, countries, borders)"))
     func events() throws {
