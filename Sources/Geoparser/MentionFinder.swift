@@ -750,10 +750,18 @@ struct MentionFinder {
         }
         // "Sake, a town in North Kivu", "Lyptsi, a village near the border": an apposition that
         // calls the name a town (one adjective may come between).
+        // "Kharkiv, the region's capital", "Sumy, the regional capital": up to three words before
+        // the head.
         if n + 2 < t.count, doc.isSymbol(n, ","), t[n + 1].lowered == "a" || t[n + 1].lowered == "the" {
-            let head = Self.townWords.contains(t[n + 2].lowered) ? n + 2
-                : n + 3 < t.count && !t[n + 2].isCapitalized && Self.townWords.contains(t[n + 3].lowered) ? n + 3 : nil
-            if let head, !t[head].isCapitalized {
+            var head: Int?
+            for k in (n + 2)..<min(n + 5, t.count) {
+                if t[k].kind == .word, !t[k].isCapitalized, Self.townWords.contains(t[k].lowered) || t[k].lowered == "capital" {
+                    head = k
+                    break
+                }
+                guard t[k].kind == .word, !t[k].isCapitalized else { break }
+            }
+            if head != nil {
                 m.wantsTown = true
                 m.strongCue = true
                 m.placeOnlyCue = true

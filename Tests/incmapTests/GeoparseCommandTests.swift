@@ -220,6 +220,9 @@ struct GeoparseCommandTests {
             == ["iso3166-2:RU-BEL", "geonames:578072"])
         // "Sake" is also an English word; the apposition makes it a town.
         #expect(try toponyms("Rebels took Sake, a town west of Goma, on Tuesday.").ids.first == "geonames:205970")
+        // "Kharkiv, the region's capital", beside "Kharkiv region": the city.
+        #expect(try toponyms("Shelling hit villages in Kharkiv region. Residents of Kharkiv, the region's capital, heard blasts.").ids
+            == ["iso3166-2:UA-63", "geonames:706483"])
         // The dateline is the city; the country's name later in the text stays the country.
         #expect(try toponyms("DJIBOUTI (Reuters) — Djibouti said on Monday that its port would reopen.").ids
             == ["geonames:223817", "iso3166-1:DJ"])
