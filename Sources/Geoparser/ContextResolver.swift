@@ -426,6 +426,9 @@ struct ContextResolver: Sendable {
         guard chosen.kind == .place || chosen.kind == .region, countrySupport <= 0, !commaFollowed else { return false }
         if let p = chosen.population, p >= Self.unsupportedPopulationLimit { return false }
         for m in mentions {
+            // Russian and Ukrainian capitalise no common noun inside a sentence: a region named
+            // there is named ("Росія окупувала Крим").
+            if chosen.kind == .region, RussianCases.isCyrillic(m.surface), !doc.isSentenceInitial(m.first) { return false }
             // An abbreviation ("S.C.", "UK") is written only for the place it stands for.
             if m.last - m.first > 1 || m.generic != nil || m.modifier != nil || m.locativeCue || m.countryCode != nil { return false }
             // "McLean, Virginia": the second name of a "Town, Region" pair.

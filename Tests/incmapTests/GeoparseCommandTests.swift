@@ -304,6 +304,11 @@ struct GeoparseCommandTests {
         #expect(try toponyms("Жителей Покровска и Мирнограда призвали уехать в Днепр.").ids.first == "geonames:704422")
         #expect(try toponyms("Україна домовилася з Росією про обмін, а делегація Китая висловила підтримку.").ids
             == ["iso3166-1:UA", "iso3166-1:RU", "iso3166-1:CN"])
+        // The short names of oblasts, in their cases: Kharkiv UA-63, Sumy UA-59, Belgorod RU-BEL,
+        // Bryansk RU-BRY; Crimea UA-43, named inside a sentence with nothing else in Ukraine.
+        #expect(try toponyms("Удари по Харківщині та Сумщині тривають.").ids == ["iso3166-2:UA-63", "iso3166-2:UA-59"])
+        #expect(try toponyms("Обстрелы Белгородчины и Брянщины продолжаются.").ids == ["iso3166-2:RU-BEL", "iso3166-2:RU-BRY"])
+        #expect(try toponyms("Росія окупувала Крим у 2014 році.").ids == ["iso3166-1:RU", "iso3166-2:UA-43"])
     }
 
     @Test("Russian: a sentence's first word is neither a place nor a first name",

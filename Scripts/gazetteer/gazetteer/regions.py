@@ -298,6 +298,22 @@ def add_parents(units: list[dict]) -> dict:
     return dict(stats)
 
 
+# Names the news uses that the sources lack, written by us: the Ukrainian and Russian short names of
+# Ukraine's oblasts and of the Russian border regions ("Харківщина", "Сумщина", "Брянщина"), and
+# Crimea's short name. The text's case forms ("на Харківщині") are the geoparser's business.
+VARIANTS = {
+    "UA-05": ["Вінниччина", "Винничина"], "UA-07": ["Волинь"], "UA-09": ["Луганщина", "Луганщина"],
+    "UA-12": ["Дніпропетровщина", "Днепропетровщина"], "UA-14": ["Донеччина", "Донетчина"],
+    "UA-18": ["Житомирщина"], "UA-21": ["Закарпаття", "Закарпатье"], "UA-26": ["Прикарпаття", "Івано-Франківщина"],
+    "UA-32": ["Київщина", "Киевщина"], "UA-35": ["Кіровоградщина"], "UA-43": ["Крим", "Крым"],
+    "UA-46": ["Львівщина", "Львовщина"], "UA-48": ["Миколаївщина", "Николаевщина"], "UA-51": ["Одещина", "Одесчина"],
+    "UA-53": ["Полтавщина"], "UA-56": ["Рівненщина"], "UA-59": ["Сумщина"], "UA-61": ["Тернопільщина"],
+    "UA-63": ["Харківщина", "Харьковщина"], "UA-65": ["Херсонщина"], "UA-68": ["Хмельниччина"],
+    "UA-71": ["Черкащина"], "UA-74": ["Чернігівщина", "Черниговщина"], "UA-77": ["Буковина"],
+    "RU-BEL": ["Бєлгородщина", "Белгородчина", "Белгородщина"], "RU-KRS": ["Курщина"], "RU-BRY": ["Брянщина"],
+}
+
+
 def _translators() -> dict[str, gettext.NullTranslations]:
     return {loc: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[loc]) for loc in LOCALES}
 
@@ -318,6 +334,7 @@ def finish(units: list[dict]) -> list[dict]:
             u["id"] = f"iso3166-2:{sub.code}"
             raw_kind = sub.type
             names += _pycountry_variants(sub) + [n for loc in LOCALES for n in _name_parts(tr[loc].gettext(sub.name))]
+            names += VARIANTS.get(sub.code, [])
         else:
             u["id"] = f"ne:{u['adm0_a3'] or u['country']}-{u['fid']}"
             raw_kind = (sorted(common_kind[u["country"]].items(), key=lambda kv: (-kv[1], kv[0])) or [("Region", 0)])[0][0]
