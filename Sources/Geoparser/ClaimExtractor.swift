@@ -110,6 +110,10 @@ struct ClaimExtractor: Sendable {
             relation = tokens[j].lowered
         } else if let english = Units.cyrillicRelations[tokens[j].lowered], relations.contains(english) || relations == Units.relations {
             relation = english
+        } else if relations.contains("of"), RussianCases.isCyrillic(tokens[j].lowered), Units.subjectHeads.contains(tokens[j].lowered) {
+            // "12 % территории Молдовы": the genitive is the "of"; nothing to skip.
+            relation = "of"
+            j -= 1
         } else {
             return nil
         }
@@ -129,11 +133,15 @@ struct ClaimExtractor: Sendable {
             } else if tokens[j].isCapitalized || Units.subjectHeads.contains(tokens[j].lowered) {
                 last = j
                 j += 1
+                // A Russian or Ukrainian head takes the name after it in the genitive ("территории
+                // Молдовы", "границы Украины").
                 if Units.subjectHeads.contains(tokens[last].lowered), j < tokens.count,
-                   !Units.subjectHeads.contains(tokens[j].lowered) { break }
+                   !Units.subjectHeads.contains(tokens[j].lowered),
+                   !(RussianCases.isCyrillic(tokens[last].lowered) && tokens[j].isCapitalized) { break }
             } else if last < 0, Units.subjectModifiers.contains(tokens[j].lowered)
-                        || Lexicon.directionalModifiers.contains(tokens[j].lowered) {
-                // "into southern Lebanon", "of the occupied territory"
+                        || Lexicon.directionalModifiers.contains(tokens[j].lowered)
+                        || RussianCases.isCyrillic(tokens[j].lowered) && j + 1 < tokens.count && Units.subjectHeads.contains(tokens[j + 1].lowered) {
+                // "into southern Lebanon", "of the occupied territory", "от польской границы"
                 j += 1
             } else {
                 break

@@ -105,6 +105,11 @@ public struct Geoparser: Sendable {
     /// Attaches to each claim's subject the place named inside it: a toponym, else a demonym's
     /// country ("the Russian border"), else for "its territory"/"the country" the last country
     /// mentioned before the claim.
+    /// "its territory", "the country", "территории страны", "території країни".
+    static func standsForTheCountry(_ subject: String) -> Bool {
+        subject.hasPrefix("its") || subject.hasPrefix("the country") || subject.hasSuffix("страны") || subject.hasSuffix("країни")
+    }
+
     private func link(_ claims: inout [Claim], toponyms: [Mention], demonyms: [Mention]) {
         for i in claims.indices {
             guard let subject = claims[i].subject else { continue }
@@ -112,7 +117,7 @@ public struct Geoparser: Sendable {
                 claims[i].subject?.place = m.place
             } else if let d = demonyms.first(where: { $0.start >= subject.start && $0.end <= subject.end }) {
                 claims[i].subject?.place = d.place
-            } else if subject.text.lowercased().hasPrefix("its") || subject.text.lowercased().hasPrefix("the country") {
+            } else if Self.standsForTheCountry(subject.text.lowercased()) {
                 let claimStart = claims[i].start
                 claims[i].subject?.place = toponyms.last { $0.end <= claimStart && $0.place?.kind == .country }?.place
             }

@@ -12,12 +12,12 @@ enum KnownNames {
     DZ|Algeria|Algerian,Algerians
     AO|Angola|Angolan,Angolans
     AR|Argentina|Argentine,Argentinian,Argentinians,Argentines
-    AM|Armenia|Armenian,Armenians
+    AM|Armenia|Armenian,Armenians,армянский,армянская,армянское,армянские,армянского,армянской,армянскому,армянским,армянских,армянскую,армянском,вірменський,вірменська,вірменське,вірменські,вірменського,вірменської,вірменському,вірменським,вірменських,вірменську,вірменській
     AU|Australia|Australian,Australians
     AT|Austria|Austrian,Austrians
-    AZ|Azerbaijan|Azerbaijani,Azerbaijanis,Azeri,Azeris
+    AZ|Azerbaijan|Azerbaijani,Azerbaijanis,Azeri,Azeris,азербайджанский,азербайджанская,азербайджанское,азербайджанские,азербайджанского,азербайджанской,азербайджанскому,азербайджанским,азербайджанских,азербайджанскую,азербайджанском,азербайджанський,азербайджанська,азербайджанське,азербайджанські,азербайджанського,азербайджанської,азербайджанському,азербайджанським,азербайджанських,азербайджанську,азербайджанській
     BD|Bangladesh|Bangladeshi,Bangladeshis
-    BY|Belarus|Belarusian,Belarusians,Belarussian,Byelorussian,белорусский,белорусская,белорусские,белорусских,білоруський,білоруські
+    BY|Belarus|Belarusian,Belarusians,Belarussian,Byelorussian,белорусский,белорусская,белорусские,белорусских,білоруський,білоруські,белорусское,белорусского,белорусской,белорусскому,белорусским,белорусскую,белорусском,білоруська,білоруське,білоруського,білоруської,білоруському,білоруським,білоруських,білоруську,білоруській
     BE|Belgium|Belgian,Belgians
     BO|Bolivia|Bolivian,Bolivians
     BA|Bosnia and Herzegovina|Bosnian,Bosnians
@@ -40,45 +40,45 @@ enum KnownNames {
     EC|Ecuador|Ecuadorian,Ecuadorians
     EG|Egypt|Egyptian,Egyptians
     SV|El Salvador|Salvadoran,Salvadorans
-    EE|Estonia|Estonian,Estonians
+    EE|Estonia|Estonian,Estonians,эстонский,эстонская,эстонское,эстонские,эстонского,эстонской,эстонскому,эстонским,эстонских,эстонскую,эстонском,естонський,естонська,естонське,естонські,естонського,естонської,естонському,естонським,естонських,естонську,естонській
     ET|Ethiopia|Ethiopian,Ethiopians
-    FI|Finland|Finnish,Finn,Finns
+    FI|Finland|Finnish,Finn,Finns,финский,финская,финское,финские,финского,финской,финскому,финским,финских,финскую,финском,финляндский,финляндская,финляндское,финляндские,финляндского,финляндской,финляндскому,финляндским,финляндских,финляндскую,финляндском,фінський,фінська,фінське,фінські,фінського,фінської,фінському,фінським,фінських,фінську,фінській,фінляндський,фінляндська,фінляндське,фінляндські,фінляндського,фінляндської,фінляндському,фінляндським,фінляндських,фінляндську,фінляндській
     FR|France|French,Frenchman,Frenchmen
-    GE|Georgia|Georgian,Georgians,Abkhaz,Abkhazian,Abkhazians,South Ossetian,South Ossetians,Ossetian,Ossetians
+    GE|Georgia|Georgian,Georgians,Abkhaz,Abkhazian,Abkhazians,South Ossetian,South Ossetians,Ossetian,Ossetians,грузинский,грузинская,грузинское,грузинские,грузинского,грузинской,грузинскому,грузинским,грузинских,грузинскую,грузинском,грузинський,грузинська,грузинське,грузинські,грузинського,грузинської,грузинському,грузинським,грузинських,грузинську,грузинській
     DE|Germany|German,Germans
     GH|Ghana|Ghanaian,Ghanaians
     GR|Greece|Greek,Greeks
     GT|Guatemala|Guatemalan,Guatemalans
     HT|Haiti|Haitian,Haitians
     HN|Honduras|Honduran,Hondurans
-    HU|Hungary|Hungarian,Hungarians
+    HU|Hungary|Hungarian,Hungarians,венгерский,венгерская,венгерское,венгерские,венгерского,венгерской,венгерскому,венгерским,венгерских,венгерскую,венгерском,угорський,угорська,угорське,угорські,угорського,угорської,угорському,угорським,угорських,угорську,угорській
     IS|Iceland|Icelandic,Icelander,Icelanders
     IN|India|Indian,Indians
     ID|Indonesia|Indonesian,Indonesians
     IR|Iran|Iranian,Iranians
     IQ|Iraq|Iraqi,Iraqis
     IE|Ireland|Irish
-    IL|Israel|Israeli,Israelis
+    IL|Israel|Israeli,Israelis,израильский,израильская,израильское,израильские,израильского,израильской,израильскому,израильским,израильских,израильскую,израильском,ізраїльський,ізраїльська,ізраїльське,ізраїльські,ізраїльського,ізраїльської,ізраїльському,ізраїльським,ізраїльських,ізраїльську,ізраїльській
     IT|Italy|Italian,Italians
     JM|Jamaica|Jamaican,Jamaicans
     JP|Japan|Japanese
     JO|Jordan|Jordanian,Jordanians
-    KZ|Kazakhstan|Kazakh,Kazakhs,Kazakhstani
+    KZ|Kazakhstan|Kazakh,Kazakhs,Kazakhstani,казахстанский,казахстанская,казахстанское,казахстанские,казахстанского,казахстанской,казахстанскому,казахстанским,казахстанских,казахстанскую,казахстанском,казахстанський,казахстанська,казахстанське,казахстанські,казахстанського,казахстанської,казахстанському,казахстанським,казахстанських,казахстанську,казахстанській
     KE|Kenya|Kenyan,Kenyans
     KW|Kuwait|Kuwaiti,Kuwaitis
     KG|Kyrgyzstan|Kyrgyz
     LA|Laos|Laotian,Laotians,Lao
-    LV|Latvia|Latvian,Latvians
-    LB|Lebanon|Lebanese
+    LV|Latvia|Latvian,Latvians,латвийский,латвийская,латвийское,латвийские,латвийского,латвийской,латвийскому,латвийским,латвийских,латвийскую,латвийском,латвійський,латвійська,латвійське,латвійські,латвійського,латвійської,латвійському,латвійським,латвійських,латвійську,латвійській
+    LB|Lebanon|Lebanese,ливанский,ливанская,ливанское,ливанские,ливанского,ливанской,ливанскому,ливанским,ливанских,ливанскую,ливанском,ліванський,ліванська,ліванське,ліванські,ліванського,ліванської,ліванському,ліванським,ліванських,ліванську,ліванській
     LR|Liberia|Liberian,Liberians
     LY|Libya|Libyan,Libyans
-    LT|Lithuania|Lithuanian,Lithuanians
+    LT|Lithuania|Lithuanian,Lithuanians,литовский,литовская,литовское,литовские,литовского,литовской,литовскому,литовским,литовских,литовскую,литовском,литовський,литовська,литовське,литовські,литовського,литовської,литовському,литовським,литовських,литовську,литовській
     MG|Madagascar|Malagasy
     MW|Malawi|Malawian,Malawians
     MY|Malaysia|Malaysian,Malaysians
     ML|Mali|Malian,Malians
     MX|Mexico|Mexican,Mexicans
-    MD|Moldova|Moldovan,Moldovans
+    MD|Moldova|Moldovan,Moldovans,молдавский,молдавская,молдавское,молдавские,молдавского,молдавской,молдавскому,молдавским,молдавских,молдавскую,молдавском,молдовский,молдовская,молдовское,молдовские,молдовского,молдовской,молдовскому,молдовским,молдовских,молдовскую,молдовском,молдовський,молдовська,молдовське,молдовські,молдовського,молдовської,молдовському,молдовським,молдовських,молдовську,молдовській,молдавський,молдавська,молдавське,молдавські,молдавського,молдавської,молдавському,молдавським,молдавських,молдавську,молдавській
     MN|Mongolia|Mongolian,Mongolians
     ME|Montenegro|Montenegrin,Montenegrins
     MA|Morocco|Moroccan,Moroccans
@@ -101,18 +101,18 @@ enum KnownNames {
     PY|Paraguay|Paraguayan,Paraguayans
     PE|Peru|Peruvian,Peruvians
     PH|Philippines|Filipino,Filipinos,Philippine
-    PL|Poland|Polish,Pole,Poles
+    PL|Poland|Polish,Pole,Poles,польский,польская,польское,польские,польского,польской,польскому,польским,польских,польскую,польском,польський,польська,польське,польські,польського,польської,польському,польським,польських,польську,польській
     PT|Portugal|Portuguese
     QA|Qatar|Qatari,Qataris
-    RO|Romania|Romanian,Romanians
-    RU|Russia|Russian,Russians,Chechen,Chechens,Dagestani,Dagestanis,Ingush,российский,российская,российские,российских,российского,российской,российским,русский,русские,русских,російський,російські,російських,російської
+    RO|Romania|Romanian,Romanians,румынский,румынская,румынское,румынские,румынского,румынской,румынскому,румынским,румынских,румынскую,румынском,румунський,румунська,румунське,румунські,румунського,румунської,румунському,румунським,румунських,румунську,румунській
+    RU|Russia|Russian,Russians,Chechen,Chechens,Dagestani,Dagestanis,Ingush,российский,российская,российские,российских,российского,российской,российским,русский,русские,русских,російський,російські,російських,російської,российское,российскому,российскую,российском,російська,російське,російського,російському,російським,російську,російській
     RW|Rwanda|Rwandan,Rwandans
     SA|Saudi Arabia|Saudi,Saudis
     SN|Senegal|Senegalese
     RS|Serbia|Serbian,Serbians,Serb,Serbs
     SL|Sierra Leone|Sierra Leonean,Sierra Leoneans
     SG|Singapore|Singaporean,Singaporeans
-    SK|Slovakia|Slovak,Slovaks,Slovakian
+    SK|Slovakia|Slovak,Slovaks,Slovakian,словацкий,словацкая,словацкое,словацкие,словацкого,словацкой,словацкому,словацким,словацких,словацкую,словацком,словацький,словацька,словацьке,словацькі,словацького,словацької,словацькому,словацьким,словацьких,словацьку,словацькій
     SI|Slovenia|Slovenian,Slovenians,Slovene,Slovenes
     SO|Somalia|Somali,Somalis
     ZA|South Africa|South African,South Africans
@@ -123,16 +123,16 @@ enum KnownNames {
     SD|Sudan|Sudanese
     SE|Sweden|Swedish,Swede,Swedes
     CH|Switzerland|Swiss
-    SY|Syria|Syrian,Syrians
+    SY|Syria|Syrian,Syrians,сирийский,сирийская,сирийское,сирийские,сирийского,сирийской,сирийскому,сирийским,сирийских,сирийскую,сирийском,сирійський,сирійська,сирійське,сирійські,сирійського,сирійської,сирійському,сирійським,сирійських,сирійську,сирійській
     TW|Taiwan|Taiwanese
     TJ|Tajikistan|Tajik,Tajiks
     TZ|Tanzania|Tanzanian,Tanzanians
     TH|Thailand|Thai,Thais
     TN|Tunisia|Tunisian,Tunisians
-    TR|Turkey|Turkish,Turk,Turks
+    TR|Turkey|Turkish,Turk,Turks,турецкий,турецкая,турецкое,турецкие,турецкого,турецкой,турецкому,турецким,турецких,турецкую,турецком,турецький,турецька,турецьке,турецькі,турецького,турецької,турецькому,турецьким,турецьких,турецьку,турецькій
     TM|Turkmenistan|Turkmen
     UG|Uganda|Ugandan,Ugandans
-    UA|Ukraine|Ukrainian,Ukrainians,украинский,украинская,украинские,украинских,украинского,украинской,украинским,український,українська,українські,українських,української,українського
+    UA|Ukraine|Ukrainian,Ukrainians,украинский,украинская,украинские,украинских,украинского,украинской,украинским,український,українська,українські,українських,української,українського,украинское,украинскому,украинскую,украинском,українське,українському,українським,українську,українській
     AE|United Arab Emirates|Emirati,Emiratis
     GB|United Kingdom|British,Briton,Britons
     US|United States|American,Americans

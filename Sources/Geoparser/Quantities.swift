@@ -55,7 +55,9 @@ enum Numbers {
     static let fractionWords: [String: Double] = [
         "half": 1.0 / 2, "third": 1.0 / 3, "thirds": 1.0 / 3, "quarter": 1.0 / 4, "quarters": 1.0 / 4,
         "fourth": 1.0 / 4, "fourths": 1.0 / 4, "fifth": 1.0 / 5, "fifths": 1.0 / 5, "sixth": 1.0 / 6,
-        "sixths": 1.0 / 6, "seventh": 1.0 / 7, "eighth": 1.0 / 8, "tenth": 1.0 / 10, "tenths": 1.0 / 10,
+        "sixths": 1.0 / 6, "seventh": 1.0 / 7, "sevenths": 1.0 / 7, "eighth": 1.0 / 8, "eighths": 1.0 / 8,
+        "ninth": 1.0 / 9, "ninths": 1.0 / 9, "tenth": 1.0 / 10, "tenths": 1.0 / 10, "twentieth": 1.0 / 20,
+        "twentieths": 1.0 / 20, "hundredth": 1.0 / 100,
     ]
 
     /// "a fifth", "one-third", "two thirds", "half", "three-quarters".
@@ -99,6 +101,10 @@ enum Units {
         "yard": (0.9144, false), "yards": (0.9144, true), "yd": (0.9144, false), "км": (1_000, false),
         "километров": (1_000, true), "километра": (1_000, true), "километр": (1_000, false),
         "кілометрів": (1_000, true), "кілометри": (1_000, true), "кілометр": (1_000, false),
+        "километрах": (1_000, true), "километре": (1_000, false), "кілометра": (1_000, true), "кілометрах": (1_000, true),
+        "метров": (1, true), "метра": (1, true), "метр": (1, false), "метрах": (1, true), "метрів": (1, true),
+        "метри": (1, true), "м": (1, false), "миль": (1_609.344, true), "мили": (1_609.344, true), "миля": (1_609.344, false),
+        "милях": (1_609.344, true), "милі": (1_609.344, true), "милю": (1_609.344, false),
     ]
     static let area: [String: (Double, Bool)] = [
         "km²": (1e6, false), "km2": (1e6, false), "hectare": (1e4, false), "hectares": (1e4, true),
@@ -130,7 +136,7 @@ enum Units {
         // "вглубь Курской области", "углиб Сумського району".
         "граница", "границы", "границе", "границей", "кордон", "кордону", "кордоні", "кордоном", "рубежа",
         "область", "области", "областью", "області", "район", "района", "районе", "району", "районі",
-        "край", "края", "краю", "территории", "території", "территорию", "територію",
+        "край", "края", "краю", "территории", "території", "территорию", "територію", "страны", "країни",
     ]
     /// Heads of a subject that is a settlement or a part of one, which a share cannot be of.
     static let settlementHeads: Set<String> = ["city", "town", "village", "capital", "centre", "center"]
@@ -142,6 +148,13 @@ enum Units {
         let w = t[k].lowered
         if w == "nautical", k + 1 < t.count, let (_, plural) = length[t[k + 1].lowered], t[k + 1].lowered.hasPrefix("mile") {
             return Parsed(kind: .distance, name: "nautical " + t[k + 1].lowered, factor: 1_852, next: k + 2, plural: plural)
+        }
+        // "кв. км", "квадратных километров", "квадратних кілометрів".
+        if w == "кв" || w.hasPrefix("квадратн") {
+            var j = k + 1
+            if j < t.count, t[j].text == ".", !t[j].spaceBefore { j += 1 }
+            guard j < t.count, let (f, plural) = length[t[j].lowered] else { return nil }
+            return Parsed(kind: .area, name: "кв. " + t[j].lowered, factor: f * f, next: j + 1, plural: plural)
         }
         if w == "sq" || w == "square" {
             var j = k + 1
@@ -167,7 +180,7 @@ enum Units {
     static func percent(_ t: [Token], at k: Int) -> Int? {
         guard k < t.count else { return nil }
         switch t[k].lowered {
-        case "%", "percent", "pct", "процентов", "процента", "%.": return k + 1
+        case "%", "percent", "pct", "процентов", "процента", "процент", "відсотків", "відсотка", "відсотки", "%.": return k + 1
         case "per" where k + 1 < t.count && t[k + 1].lowered == "cent": return k + 2
         default: return nil
         }
@@ -180,6 +193,8 @@ enum Qualifiers {
         "up to": .atMost, "at least": .atLeast, "more than": .atLeast, "less than": .atMost,
         "fewer than": .atMost, "at most": .atMost, "no more": .atMost, "as much": .atMost,
         "не более": .atMost, "не больше": .atMost, "не більше": .atMost, "менее чем": .atMost, "менш ніж": .atMost,
+        "более чем": .atLeast, "больше чем": .atLeast, "більш ніж": .atLeast, "більше ніж": .atLeast,
+        "не дальше": .atMost, "не далее": .atMost, "не далі": .atMost,
         "as far": .atMost, "as many": .atMost, "an estimated": .approximately, "some of": .exact,
     ]
     static let one: [String: Claim.Qualifier] = [
@@ -192,8 +207,18 @@ enum Qualifiers {
         "менее": .atMost, "меньше": .atMost, "менше": .atMost,
     ]
 
+    /// Three-word hedges: "не более чем", "не більше ніж".
+    static let three: [String: Claim.Qualifier] = [
+        "не более чем": .atMost, "не больше чем": .atMost, "не далее чем": .atMost, "не дальше чем": .atMost,
+        "не більше ніж": .atMost, "не далі ніж": .atMost, "no more than": .atMost, "no farther than": .atMost,
+        "no further than": .atMost, "no less than": .atLeast,
+    ]
+
     /// The hedge right before token `k` and the index where the claim then starts.
     static func before(_ t: [Token], _ k: Int) -> (Claim.Qualifier, Int) {
+        if k >= 3, t[k - 3].kind == .word, let q = three[t[k - 3].lowered + " " + t[k - 2].lowered + " " + t[k - 1].lowered] {
+            return (q, k - 3)
+        }
         if k >= 2, t[k - 2].kind == .word, let q = two[t[k - 2].lowered + " " + t[k - 1].lowered] {
             return (q, k - 2)
         }

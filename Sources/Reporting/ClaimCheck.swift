@@ -205,6 +205,9 @@ struct ClaimChecker {
         var neighbourName: String?
         if let s = found.claim.subject?.place, s.kind == .country, let code = s.country, network.countries[code] != nil {
             options.country = code
+        } else if let code = borderWith(found), network.countries[code] != nil {
+            // "3 km from the border with Gaza", "в 12 км от границы с Украиной".
+            options.country = code
         } else if let own = targets.first?.proximity?.country, let other = namedNeighbour(of: own, for: found),
                   let pair = try? BorderPair(own, other), network.borders[pair] != nil {
             // "the border", unqualified, in a report about Guyana and Venezuela: the border with the
@@ -217,6 +220,12 @@ struct ClaimChecker {
             do { measured.append((t, try network.proximity(of: t.record.location, options: options))) } catch {
                 return unverifiable(found, "could not measure \(t.record.name): \(error)", warning: true)
             }
+        }
+        // A town is measured only to a border of its own country: Rafah in Gaza is not checked
+        // against the Egypt–Israel border because the data has no Egypt–Gaza line.
+        if let (place, p) = measured.first(where: { m in m.1.country.map { !m.1.border.involves($0) } ?? false }), let own = p.country {
+            return unverifiable(found, "\(place.record.name) lies in \(network.countries[own]?.name ?? own), and the border data has "
+                + "no border of it with \(options.country.flatMap { network.countries[$0]?.name } ?? "the country meant")")
         }
         let used = measured.compactMap { network.borders[$0.1.border] }
         let method = network.method(for: used)
@@ -232,6 +241,27 @@ struct ClaimChecker {
                                measuredMetres: measured.map(\.1.metres).max(), toleranceMetres: tol, method: method)
         check.lines = measured.map { link(from: $0.0.record, to: $0.1.borderPoint, metres: $0.1.metres, pair: $0.1.border) }
         return check
+    }
+
+    /// The country of the place named right after the claim as "with X" ("from the border with
+    /// Lebanon", "от границы с Украиной", "від кордону з Росією"), if any.
+    private func borderWith(_ found: FoundClaim) -> String? {
+        let c = found.claim
+        let from = c.subject.map { max($0.end, c.end) } ?? c.end
+        var best: (start: Int, code: String)?
+        for p in places where p.record.kind <= .region {
+            guard let code = p.record.country else { continue }
+            for m in p.mentions where m.document == found.document && m.mention.sentence == c.sentence
+                && m.mention.start >= from && m.mention.start - from <= 30 {
+                var gap = String.UnicodeScalarView()
+                gap.append(contentsOf: found.scalars[from..<m.mention.start])
+                let words = String(gap).lowercased().split(whereSeparator: { $0.isWhitespace })
+                guard let last = words.last.map(String.init), ["with", "с", "со", "з", "із", "зі"].contains(last) || words.suffix(2).joined(separator: " ") == "with the"
+                else { continue }
+                if best.map({ m.mention.start < $0.start }) ?? true { best = (m.mention.start, code) }
+            }
+        }
+        return best?.code
     }
 
     /// The neighbour of `own` that the text names nearest the claim: a country (not `own`) named
@@ -320,7 +350,14 @@ struct ClaimChecker {
         for p in about.isEmpty ? elsewhere : about {
             if let pair = p.proximity?.border, let other = pair.other(than: into) { votes[other, default: 0] += 1 }
         }
-        guard let from = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else {
+        // A neighbour the claim's sentence names ("Russian forces … 40 km into Ukraine") is the side
+        // the advance came from, whatever border the towns lie nearest.
+        let named = places.first { p in
+            p.record.kind == .country && p.record.country != into
+                && p.mentions.contains { $0.document == found.document && $0.mention.sentence == found.claim.sentence }
+                && (try? BorderPair(into, p.record.country ?? "")).map { network.borders[$0] != nil } == true
+        }?.record.country
+        guard let from = named ?? votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else {
             return unverifiable(found, "no border of \(name) is near the places named")
         }
         let labelled = (about + elsewhere).map { LabeledPosition(label: $0.record.name, position: $0.record.location) }

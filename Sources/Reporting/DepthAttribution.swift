@@ -47,8 +47,9 @@ enum DepthAttribution: String, Sendable {
     private static func mentioned(in sentences: Set<Int>, of found: FoundClaim, among candidates: [LocatedPlace]) -> [LocatedPlace] {
         candidates.compactMap { p -> (LocatedPlace, Int)? in
             let starts = p.mentions.filter { $0.document == found.document && sentences.contains($0.mention.sentence) }
+                .filter { !isStrikeTarget(at: $0.mention.start, in: found.scalars)
+                    && !isWhereSpeakersAre(start: $0.mention.start, end: $0.mention.end, in: found.scalars) }
                 .map(\.mention.start)
-                .filter { !isStrikeTarget(at: $0, in: found.scalars) }
             return starts.min().map { (p, $0) }
         }
         .sorted { $0.1 < $1.1 }
@@ -57,6 +58,37 @@ enum DepthAttribution: String, Sendable {
 }
 
 extension DepthAttribution {
+    /// True when the place name at `start..<end` says where the speakers are, not where troops
+    /// stand: "the defence ministry in Yerevan said", "officials in Kyiv", "a claim dismissed in
+    /// Kyiv", "Moscow said". Read from the words just before and after the name.
+    static func isWhereSpeakersAre(start: Int, end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        func words(_ range: Range<Int>) -> [String] {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
+            return String(view).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        }
+        let before = words(max(0, start - 40)..<start).suffix(2)
+        // "Moscow said", not "near Nakura, sources said": the verb right after the name, no comma between.
+        var next = end
+        while next < scalars.count, scalars[next] == " " { next += 1 }
+        if next < scalars.count, scalars[next].properties.isAlphabetic,
+           let verb = words(next..<min(scalars.count, next + 25)).first, speakingVerbs.contains(verb) { return true }
+        guard before.last == "in" || before.last == "в" || before.last == "у" else { return false }
+        return before.count == 2 && (speakerNouns.contains(before.first!) || speakingVerbs.contains(before.first!))
+    }
+
+    /// Verbs of saying, denying and dismissing, in the past and present.
+    static let speakingVerbs: Set<String> = [
+        "said", "says", "say", "claimed", "claims", "denied", "denies", "dismissed", "dismisses", "announced",
+        "announces", "reported", "reports", "told", "stated", "confirmed", "insisted", "заявил", "заявили",
+        "сообщил", "сообщили", "заявив", "заявили", "повідомив", "повідомили",
+    ]
+    /// Nouns of speakers before "in": "officials in Kyiv", "the ministry in Yerevan".
+    static let speakerNouns: Set<String> = [
+        "officials", "official", "ministry", "government", "authorities", "spokesman", "spokeswoman",
+        "spokesperson", "command", "sources", "leaders", "diplomats", "headquarters", "office", "parliament",
+    ]
+
     /// Verbs whose object is a place struck from afar.
     static let strikeVerbs: Set<String> = [
         "shelled", "shelling", "bombed", "bombing", "bombarded", "hit", "hits", "struck", "strikes", "targeted",

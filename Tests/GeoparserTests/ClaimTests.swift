@@ -66,6 +66,24 @@ struct ClaimTests {
              kind: .distance, value: 3_000, qualifier: .atMost, subject: "границы"),
         Case(sentence: "Війська просунулися на 12 кілометрів углиб Курської області.", text: "12 кілометрів",
              kind: .distance, value: 12_000, qualifier: .exact, subject: "Курської області"),
+        // "не более чем" is an upper bound; the adjective of a country stays in the subject.
+        Case(sentence: "Суджа находится не более чем в 10 км от украинской границы.", text: "не более чем в 10 км",
+             kind: .distance, value: 10_000, qualifier: .atMost, subject: "украинской границы"),
+        // 4 miles = 4 × 1,609.344 = 6,437.376 m; "менее чем" is an upper bound.
+        Case(sentence: "Брест расположен менее чем в 4 милях от границы.", text: "менее чем в 4 милях",
+             kind: .distance, value: 6_437.376, qualifier: .atMost, subject: "границы"),
+        // 500 metres.
+        Case(sentence: "Село лежить за 500 метрів від кордону.", text: "500 метрів",
+             kind: .distance, value: 500, qualifier: .exact, subject: "кордону"),
+        // "кв. км": 1,000 km² = 1e9 m²; "территории" (of territory) is its subject, as "of" would be.
+        Case(sentence: "Под контролем около 1000 кв. км территории.", text: "около 1000 кв. км",
+             kind: .area, value: 1e9, qualifier: .approximately, subject: "территории"),
+        // "12 % территории Молдовы": the genitive is the "of".
+        Case(sentence: "Это около 12 % территории Молдовы.", text: "около 12 %",
+             kind: .fraction, value: 0.12, qualifier: .approximately, subject: "территории Молдовы"),
+        // "a twentieth" = 0.05.
+        Case(sentence: "The region is a twentieth of Azerbaijan.", text: "a twentieth",
+             kind: .fraction, value: 0.05, qualifier: .exact, subject: "Azerbaijan"),
     ])
     func measure(_ c: Case) throws {
         let claims = parser.parse(c.sentence).claims.filter { $0.kind != .date }

@@ -259,6 +259,28 @@ struct MapCommandTests {
         #expect(shebekino[property: "verdict"]?.stringValue == "inconsistent")
     }
 
+    @Test("where speakers are is not where troops are; a border named by its neighbour's adjective; a town only against its own country's borders",
+          .enabled(if: hasData, "needs the repository's Gazetteer/ data (places, countries, borders)"))
+    func speakersAndNeighbours() throws {
+        let (r, out) = try runMap(CLI.fixture("map/claims-speakers-and-neighbours.txt"), quiet: true)
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(r.status == 0, "\(r.stderr)")
+        let claims = try claims(out)
+        // "the defence ministry in Yerevan said": Yerevan, some 60 km from Azerbaijan, is where the
+        // speakers are; the advance is checked at Sotk, a village on the border.
+        let sotk = try #require(claims["about 7 km"])
+        #expect(try depthList(sotk, "places_checked").map(\.name) == ["Sotk"])
+        #expect(sotk[property: "verdict"]?.stringValue == "consistent")
+        // "от польской границы" (from the Polish border) names Poland: Kuźnica, a Polish village at the
+        // Belarusian crossing, is measured to the Belarus–Poland line.
+        #expect(try #require(claims["не более чем в 2 км"])[property: "border"]?.stringValue == "BY-PL")
+        // Khan Younis is in Gaza; the border data has no Egypt–Gaza line, so the claim is not checked
+        // against some other border of Egypt.
+        let khanYounis = try #require(claims["within 10 km"])
+        #expect(khanYounis[property: "verdict"]?.stringValue == "unverifiable")
+        #expect(khanYounis[property: "border"] == nil)
+    }
+
     @Test("an events CSV keeps every event, placing the one without coordinates by its name",
           .enabled(if: hasData, "needs the repository's Gazetteer/ data (places, countries, borders)"))
     func events() throws {
