@@ -157,6 +157,17 @@ struct MentionFinder {
         "de", "la", "le", "les", "del", "della", "di", "do", "da", "dos", "das", "du", "des", "of", "upon",
         "on", "the", "y", "al", "el", "en", "sur", "am", "an", "der", "im", "bin", "ibn", "and",
     ]
+    /// "al-Jawf", "el-Fasher", "ash-Shihr": the Arabic article in lower case, glued by a hyphen to a
+    /// capitalised word, and not inside a longer name ("Bab el-Oued", a district of Algiers, is not
+    /// El Oued).
+    static func startsWithArticle(_ doc: Document, _ i: Int) -> Bool {
+        let t = doc.tokens
+        if i > 0, t[i - 1].kind == .word, t[i - 1].isCapitalized { return false }
+        return i + 2 < t.count && (t[i].lowered == "al" || t[i].lowered == "el" || arabicArticles.contains(t[i].lowered))
+            && !t[i].isCapitalized && doc.isSymbol(i + 1, "-") && !t[i + 1].spaceBefore && !t[i + 2].spaceBefore
+            && t[i + 2].kind == .word && t[i + 2].isCapitalized
+    }
+
     /// The Arabic article as romanised before a sun letter ("Deir ez-Zor", "Ras ash-Shamra"): inside
     /// a name only when a hyphen is glued to it.
     static let arabicArticles: Set<String> = ["ez", "es", "et", "ed", "er", "ash", "as", "az", "ad", "ar", "at", "adh", "ath", "an", "ud", "ul", "us"]
@@ -198,7 +209,9 @@ struct MentionFinder {
         let members = listsBeforePluralGeneric(doc)
         var i = 0
         while i < t.count {
-            guard t[i].kind == .word, t[i].isCapitalized || isCyrillicLower(doc, i) && KnownNames.demonyms[t[i].lowered] != nil else {
+            // "al-Jawf", "el-Fasher": a name may start with the article in lower case.
+            guard t[i].kind == .word, t[i].isCapitalized || isCyrillicLower(doc, i) && KnownNames.demonyms[t[i].lowered] != nil
+                    || Self.startsWithArticle(doc, i) else {
                 i += 1
                 continue
             }
@@ -550,9 +563,16 @@ struct MentionFinder {
             let k = UInt64.bitWidth - 1 - ends.leadingZeroBitCount
             ends &= ~(1 << UInt64(k))
             let e = i + k + 1
-            if let filter, let h = filter.hash(tokens: i, e), !lookup.mayHaveName(keyHash: h) { continue }
+            // "Deir al-Balah" where the gazetteer writes "Deir el-Balah": the article in its other
+            // romanisation, when the phrase as written is no name.
+            let hasArticle = e - i > 1 && (i..<e).contains { t[$0].lowered == "al" || t[$0].lowered == "el" }
+            if let filter, let h = filter.hash(tokens: i, e), !lookup.mayHaveName(keyHash: h) {
+                if hasArticle, let m = otherArticle(doc, i, e) { return m }
+                continue
+            }
             let surface = doc.text(tokens: i, e)
             let (key, places) = cachedName(surface, mayBeContinent: mayBeContinent, tokens: i..<e)
+            if places.isEmpty, hasArticle, let m = otherArticle(doc, i, e) { return m }
             // A Cyrillic word that no place spells so, found only through its romanisation, may be
             // another case of a name: "Покровска" reads as Pokrovska (a Latin name of Russia's
             // Pokrovsk) but is the genitive of Покровск, Ukraine's Pokrovsk among them.
@@ -566,6 +586,27 @@ struct MentionFinder {
             }
         }
         return inflectedMatch(doc, i)
+    }
+
+    /// The phrase `i..<e` with "al" written "el" and the other way round, as a mention if that is a
+    /// name; the span stays as written.
+    private func otherArticle(_ doc: Document, _ i: Int, _ e: Int) -> RawMention? {
+        let t = doc.tokens
+        var parts: [String] = []
+        for j in i..<e {
+            if j > i, t[j].spaceBefore { parts.append(" ") }
+            switch t[j].text {
+            case "al": parts.append("el")
+            case "el": parts.append("al")
+            case "Al": parts.append("El")
+            case "El": parts.append("Al")
+            default: parts.append(t[j].text)
+            }
+        }
+        let (key, places) = cachedName(parts.joined(), mayBeContinent: false)
+        guard !places.isEmpty else { return nil }
+        return RawMention(kind: .toponym, first: i, last: e, start: t[i].start, end: t[e - 1].end,
+                          surface: doc.text(tokens: i, e), key: key, candidates: places)
     }
 
     /// "в Курскую область", "заняли Суджу", "у Києві": a Russian or Ukrainian name in another case than the
@@ -1116,6 +1157,9 @@ struct MentionFinder {
     /// never gets here). The feature is not the place, so neither is named.
     private func isInsideFeatureName(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
+        // "the Niger River", "the Congo River", "the Jordan River": a country's name before "River"
+        // names the river (a town's, "Kanawha River", is left to say where the river is).
+        if m.last < t.count, t[m.last].text == "River", m.candidates.contains(where: { $0.kind == .country }) { return true }
         let p = m.first - 1
         if p >= 0, t[p].spaceBefore || p == 0, t[p].text == "Lake" || t[p].text == "River" { return true }
         if p >= 1, t[p].text == "of", ["Gulf", "Port", "Bay", "Cape", "Strait", "Straits", "Isle"].contains(t[p - 1].text) { return true }
