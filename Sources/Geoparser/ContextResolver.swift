@@ -370,7 +370,7 @@ struct ContextResolver: Sendable {
             let othersPlaced = placedNames - (ownWeight > 0 ? 1 : 0) > 0
             let unsupported = othersPlaced && isUnsupported(chosen, mentions: groups[key].map { toponyms[$0] }, doc: doc,
                                             countrySupport: otherVotes(chosen.country), commaFollowed: context != nil,
-                                            backed: scored[0].2)
+                                            backed: scored[0].2, othersPlaced: placedNames - (ownWeight > 0 ? 1 : 0))
             var reasons = Reasons(recording: true)
             if explains { _ = score(chosen, &reasons) }
             choices[key] = Choice(place: chosen, score: (confidence * 1000).rounded() / 1000,
@@ -422,9 +422,17 @@ struct ContextResolver: Sendable {
     /// Such a word is far more often a surname, an organisation or a capitalised common word
     /// ("Lane closures", "Hamas said") than the only foreign place of a report.
     func isUnsupported(_ chosen: PlaceRecord, mentions: [RawMention], doc: Document, countrySupport: Double,
-                       commaFollowed: Bool, backed: Bool) -> Bool {
+                       commaFollowed: Bool, backed: Bool, othersPlaced: Int = 0) -> Bool {
         guard chosen.kind == .place || chosen.kind == .region, countrySupport <= 0, !commaFollowed else { return false }
         if let p = chosen.population, p >= Self.unsupportedPopulationLimit { return false }
+        // A town whose only reading lies in a country nothing else in the text is in, far from every
+        // other place the text names (no proximity bonus: 600 km or more), in a text that names
+        // several: the name is most likely a place the gazetteer lacks ("Tawila" in a report on
+        // Darfur is not the town in Yemen), whatever cue stands before it.
+        if chosen.kind == .place, !backed, othersPlaced >= Self.outlierContext,
+           !mentions.contains(where: { $0.generic != nil || $0.wantsTown || doc.followsNameAndComma($0.first) }) {
+            return true
+        }
         for m in mentions {
             // Russian and Ukrainian capitalise no common noun inside a sentence: a region named
             // there is named ("Росія окупувала Крим").
@@ -440,6 +448,8 @@ struct ContextResolver: Sendable {
     /// Towns at least this large are kept without support: a city of this size is the usual
     /// meaning of its name even when the report names nothing else near it.
     static let unsupportedPopulationLimit = 100_000
+    /// How many other names must be placed for a far-off town without support to be dropped.
+    static let outlierContext = 3
 
     /// The reasons for a score, written down only when `recording`: a reason is built (string
     /// interpolation, an allocation) only to be kept.
