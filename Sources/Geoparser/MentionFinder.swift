@@ -97,8 +97,9 @@ struct MentionFinder {
             places = lookup.places(places, spelledLike: surface)
         } else if !places.isEmpty, RussianCases.isCyrillic(surface) {
             places = cyrillicReadings(places, of: surface)
-        } else if places.count > 1, surface.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
-            // A longer word keeps the places spelled like it when there are any: GeoNames lists
+        } else if places.count > 1, !surface.utf8.contains(where: { $0 == 0x20 || $0 == 0x2E || $0 == 0x2D || $0 == 0x27 || $0 == 0xE2 }) {
+            // A longer single word (no space, full stop, hyphen or apostrophe, tested on the bytes)
+            // keeps the places spelled like it when there are any: GeoNames lists
             // "Novorosyisk" for Krasnodar, which shares the key of Novorossiysk. Not a phrase: the
             // key's foldings of "St."/"Saint" and the like join true variants there ("St. Louis"
             // and Saint-Louis, whose region the city named so must keep its name).
@@ -162,10 +163,11 @@ struct MentionFinder {
     /// El Oued).
     static func startsWithArticle(_ doc: Document, _ i: Int) -> Bool {
         let t = doc.tokens
+        // The cheap tests first: this is asked of every lower-case word.
+        guard i + 2 < t.count, t[i].end - t[i].start <= 3, !t[i + 1].spaceBefore, !t[i + 2].spaceBefore,
+              t[i + 2].kind == .word, t[i + 2].isCapitalized, doc.isSymbol(i + 1, "-"), !t[i].isCapitalized else { return false }
         if i > 0, t[i - 1].kind == .word, t[i - 1].isCapitalized { return false }
-        return i + 2 < t.count && (t[i].lowered == "al" || t[i].lowered == "el" || arabicArticles.contains(t[i].lowered))
-            && !t[i].isCapitalized && doc.isSymbol(i + 1, "-") && !t[i + 1].spaceBefore && !t[i + 2].spaceBefore
-            && t[i + 2].kind == .word && t[i + 2].isCapitalized
+        return t[i].lowered == "al" || t[i].lowered == "el" || arabicArticles.contains(t[i].lowered)
     }
 
     /// The Arabic article as romanised before a sun letter ("Deir ez-Zor", "Ras ash-Shamra"): inside
@@ -174,8 +176,8 @@ struct MentionFinder {
 
     private func isArabicArticle(_ doc: Document, _ j: Int) -> Bool {
         let t = doc.tokens
-        return j + 2 < t.count && Self.arabicArticles.contains(t[j].lowered) && doc.isSymbol(j + 1, "-") && !t[j + 1].spaceBefore
-            && !t[j + 2].spaceBefore && t[j + 2].kind == .word
+        return j + 2 < t.count && !t[j + 1].spaceBefore && !t[j + 2].spaceBefore && t[j + 2].kind == .word
+            && doc.isSymbol(j + 1, "-") && Self.arabicArticles.contains(t[j].lowered)
     }
 
     /// Words for a town: "the city of X", "X city", "X, a town …".
