@@ -134,7 +134,7 @@ enum KnownNames {
     UG|Uganda|Ugandan,Ugandans
     UA|Ukraine|Ukrainian,Ukrainians,украинский,украинская,украинские,украинских,украинского,украинской,украинским,український,українська,українські,українських,української,українського,украинское,украинскому,украинскую,украинском,українське,українському,українським,українську,українській
     AE|United Arab Emirates|Emirati,Emiratis
-    GB|United Kingdom|British,Briton,Britons
+    GB|United Kingdom|British,Briton,Britons,English,Englishman,Englishwoman,Scottish,Scots,Welsh
     US|United States|American,Americans
     UY|Uruguay|Uruguayan,Uruguayans
     UZ|Uzbekistan|Uzbek,Uzbeks

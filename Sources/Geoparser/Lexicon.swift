@@ -107,6 +107,7 @@ enum Lexicon {
         "post", "times", "herald", "tribune", "journal", "gazette", "news", "press", "daily", "inc", "corp",
         "corporation", "company", "co", "ltd", "airlines", "airways", "fc", "united", "rovers", "wanderers",
         "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "highway", "hwy",
+        "pike",
         "bulldogs", "tigers", "bears", "lions", "eagles", "hawks", "wildcats", "cowboys", "giants", "braves",
         "redskins", "steelers", "packers", "rockets", "lakers", "celtics", "yankees", "mets", "cubs", "sox",
         "instruments", "motors", "electric", "steel", "capital", "partners", "holdings", "records",
@@ -169,6 +170,7 @@ enum Lexicon {
         "passover", "christmas", "easter", "hanukkah", "thanksgiving", "ramadan", "jesus", "god", "allah",
         "hamas", "hezbollah", "taliban", "fatah", "shabab", "shabaab", "houthi", "houthis",
         "earth", "moon", "sun", "mars", "venus", "jupiter", "saturn", "neptune", "uranus", "pluto",
+        "st", "mt", "ft",
     ]
 
     /// Prepositions strong enough to make an ordinary word ("Reading", "Bath") a place.

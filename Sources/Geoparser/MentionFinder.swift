@@ -222,6 +222,15 @@ struct MentionFinder {
                 i = m.last
                 continue
             }
+            if let previous = toponyms.last, let state = postalCode(doc, i, after: previous) {
+                // The town before it is thereby a town ("Fulton, IL").
+                toponyms[toponyms.count - 1].strongCue = true
+                toponyms[toponyms.count - 1].placeOnlyCue = true
+                needCue.removeAll { $0 == toponyms.count - 1 }
+                toponyms.append(state)
+                i = state.last
+                continue
+            }
             if let abbreviation = abbreviation(doc, i) {
                 toponyms.append(abbreviation)
                 i = abbreviation.last
@@ -270,7 +279,7 @@ struct MentionFinder {
             }
             // Not a surname for the whole text: a town's name can be the subject of "said" too
             // ("Gainesville said it would…").
-            if isSpeaker(doc, m) {
+            if isSpeaker(doc, m, previous: toponyms.last) {
                 i = m.last
                 continue
             }
@@ -698,6 +707,35 @@ struct MentionFinder {
         return nil
     }
 
+    /// "Fulton, IL", "Pensacola, FL": a US postal code after a comma, when the name before the comma
+    /// has a reading in that state (alone, "IL" or "IN" is no state).
+    private func postalCode(_ doc: Document, _ i: Int, after previous: RawMention) -> RawMention? {
+        let t = doc.tokens
+        guard i >= 1, previous.last == i - 1, doc.isSymbol(i - 1, ","), t[i].kind == .word, t[i].end - t[i].start == 2,
+              t[i].isAllCaps, let name = Self.postalCodes[t[i].text] else { return nil }
+        let region = "iso3166-2:US-" + t[i].text
+        guard previous.candidates.contains(where: { $0.region == region && $0.kind >= .district }) else { return nil }
+        let key = lookup.key(name)
+        let states = lookup.places(matchingKey: key).filter { $0.id == region }
+        guard !states.isEmpty else { return nil }
+        return RawMention(kind: .toponym, first: i, last: i + 1, start: t[i].start, end: t[i].end, surface: t[i].text,
+                          key: key, candidates: states, countryCode: "US")
+    }
+
+    /// The US Postal Service's state codes and the states' names.
+    static let postalCodes: [String: String] = [
+        "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+        "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
+        "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+        "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+        "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+        "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+        "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+        "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
+        "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+        "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
+    ]
+
     /// True when every key of `Lexicon.stateAbbreviations` ends in a full stop.
     static let stateAbbreviationsEndInStop = Lexicon.stateAbbreviations.keys.allSatisfy { $0.unicodeScalars.last == "." }
 
@@ -873,11 +911,14 @@ struct MentionFinder {
 
     /// "Welch said", "…, said Welch.", "according to Welch": a one-word town name next to a verb of
     /// saying is a person there (only there: a town can be the subject of "said" too).
-    private func isSpeaker(_ doc: Document, _ m: RawMention) -> Bool {
+    private func isSpeaker(_ doc: Document, _ m: RawMention, previous: RawMention? = nil) -> Bool {
         guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .district }) else { return false }
         let tokens = doc.tokens
-        // "Police in Springfield said": the name places the speaker.
-        let placesTheSpeaker = m.first >= 1 && Self.speakerPlacePrepositions.contains(tokens[m.first - 1].lowered)
+        // "Police in Springfield said", "Traders in Paris and Lyon said": the name, or the list it
+        // ends, places the speaker.
+        let listed = m.first >= 2 && ["and", "or", ","].contains(tokens[m.first - 1].lowered)
+            && previous.map { $0.last == m.first - 1 && $0.first >= 1 && Self.speakerPlacePrepositions.contains(tokens[$0.first - 1].lowered) } == true
+        let placesTheSpeaker = listed || m.first >= 1 && Self.speakerPlacePrepositions.contains(tokens[m.first - 1].lowered)
         if m.last < tokens.count, !placesTheSpeaker, wordLists(doc, m.last).has(.speechVerb) { return true }
         // "…, said Welch." ends the clause; in "said Sudzha had fallen" the name starts a new one.
         // After "said" the speaker comes straight after the quote or the comma that closes what
@@ -1159,6 +1200,7 @@ struct MentionFinder {
     /// never gets here). The feature is not the place, so neither is named.
     private func isInsideFeatureName(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
+        if m.first >= 1, Self.namePrefixes.contains(t[m.first - 1].text), t[m.first].spaceBefore { return true }
         // "the Niger River", "the Congo River", "the Jordan River": a country's name before "River"
         // names the river (a town's, "Kanawha River", is left to say where the river is).
         if m.last < t.count, t[m.last].text == "River", m.candidates.contains(where: { $0.kind == .country }) { return true }
@@ -1191,8 +1233,12 @@ struct MentionFinder {
     /// whole first) is not that town.
     static let featureHeads: Set<String> = [
         "Park", "Harbor", "Harbour", "Creek", "Hills", "Canyon", "Falls", "Beach", "Dam", "Strait",
-        "Straits", "Canal", "Channel", "Sea", "Gulf", "Shoal", "Reef",
+        "Straits", "Canal", "Channel", "Sea", "Gulf", "Shoal", "Reef", "Delta", "Basin", "Plateau", "Desert",
     ]
+    /// Words that before a name make a longer name the gazetteer does not have, of another place
+    /// ("Inner Mongolia" is in China): the name alone is not meant. Not "Greater" or "Lower": "Greater
+    /// Mumbai" and "Lower Manhattan" are in the place named.
+    static let namePrefixes: Set<String> = ["Inner"]
     static let featureGenerics: Set<String> = ["River", "Lake", "Valley", "Island", "Islands", "Bay", "Mountain", "Mountains"]
 
     /// "Missouri, North Carolina and Virginia": the name closes a list ("and", "or") whose member

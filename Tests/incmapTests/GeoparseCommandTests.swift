@@ -257,6 +257,12 @@ struct GeoparseCommandTests {
         // (GeoNames 69372), lies far from every other place of a report on Darfur and is left out.
         #expect(try toponyms("Displaced families from El Fasher, Kutum and Kabkabiya reached Tawila on Friday, aid workers in Nyala said.").names
             == ["El Fasher", "Kutum", "Kabkabiya", "Nyala"])
+        // A list after "in" places the speakers too: Lyon (2996944) is kept as well as Paris (2988507).
+        #expect(try toponyms("Traders in Paris and Lyon said prices rose.").ids == ["geonames:2988507", "geonames:2996944"])
+        // "English" is a nationality word (no town in Indiana); "St" alone is no place (Sète lists it).
+        #expect(try toponyms("The English team arrived; fans from St Johnstone cheered.").ids.isEmpty)
+        // "Inner Mongolia" is a region of China, not Mongolia.
+        #expect(try toponyms("Gas was found in Inner Mongolia.").ids.isEmpty)
         // "Residents of Homs said": the name places the speakers (Homs is GeoNames 169577).
         #expect(try toponyms("Residents of Homs said the power was cut.").ids == ["geonames:169577"])
     }
