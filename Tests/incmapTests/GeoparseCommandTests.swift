@@ -305,6 +305,10 @@ struct GeoparseCommandTests {
         // US-WA); "Washington" alone would be the capital. Clark County, Washington is US Census 53011.
         #expect(try toponyms("An outbreak in Vancouver, Washington, sickened 70 people.").ids == ["geonames:5814616", "iso3166-2:US-WA"])
         #expect(try toponyms("An outbreak in Clark County, Washington, sickened 70 people.").ids == ["us-census:53011", "iso3166-2:US-WA"])
+        // A US postal code after the town: Pensacola (4168228) in Florida, Fulton (4893309) in
+        // Illinois; "IL" alone would be no state.
+        #expect(try toponyms("Crews worked near Pensacola, FL, and Fulton, IL.").ids
+            == ["geonames:4168228", "iso3166-2:US-FL", "geonames:4893309", "iso3166-2:US-IL"])
     }
 
     @Test("Russian and Ukrainian: other cases of a name are that name, not a foreign place its romanisation meets",
