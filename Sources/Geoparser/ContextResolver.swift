@@ -368,7 +368,12 @@ struct ContextResolver: Sendable {
             // Only a text whose other names point somewhere can leave a name unsupported: in "Sudzha
             // was shelled, Ukrainian officials said" nothing else is named.
             let othersPlaced = placedNames - (ownWeight > 0 ? 1 : 0) > 0
-            let unsupported = othersPlaced && isUnsupported(chosen, mentions: groups[key].map { toponyms[$0] }, doc: doc,
+            // "Storms hit Normandy and Brittany, while Lombardy and Catalonia stayed dry": a region
+            // listed with other regions or countries ("and", "or", a comma between) is one of them.
+            let amongAreas = chosen.kind == .region && groups[key].contains { i in
+                isListedWithArea(i, toponyms: toponyms, groupOf: groupOf, provisional: provisional, doc: doc)
+            }
+            let unsupported = othersPlaced && !amongAreas && isUnsupported(chosen, mentions: groups[key].map { toponyms[$0] }, doc: doc,
                                             countrySupport: otherVotes(chosen.country), commaFollowed: context != nil,
                                             backed: scored[0].2, othersPlaced: placedNames - (ownWeight > 0 ? 1 : 0))
             var reasons = Reasons(recording: true)
@@ -412,6 +417,17 @@ struct ContextResolver: Sendable {
             if let byCode, let i = Self.index(code) { return byCode[i] }
             return votes[code]
         }
+    }
+
+    /// True when toponym `i` is joined by "and", "or" or a comma to a neighbouring toponym of
+    /// another name whose provisional reading is a region or country.
+    private func isListedWithArea(_ i: Int, toponyms: [RawMention], groupOf: [Int], provisional: [PlaceRecord?], doc: Document) -> Bool {
+        let t = doc.tokens
+        func isArea(_ k: Int) -> Bool { groupOf[k] != groupOf[i] && (provisional[groupOf[k]]?.kind ?? .place) <= .region }
+        func joiner(_ k: Int) -> Bool { k >= 0 && k < t.count && ["and", "or", ","].contains(t[k].lowered) }
+        if i > 0, toponyms[i - 1].last + 1 == toponyms[i].first, joiner(toponyms[i].first - 1), isArea(i - 1) { return true }
+        if i + 1 < toponyms.count, toponyms[i].last + 1 == toponyms[i + 1].first, joiner(toponyms[i].last), isArea(i + 1) { return true }
+        return false
     }
 
     /// A one-word name whose chosen place nothing else in the text backs up: a town or region

@@ -170,7 +170,7 @@ enum Lexicon {
         "passover", "christmas", "easter", "hanukkah", "thanksgiving", "ramadan", "jesus", "god", "allah",
         "hamas", "hezbollah", "taliban", "fatah", "shabab", "shabaab", "houthi", "houthis",
         "earth", "moon", "sun", "mars", "venus", "jupiter", "saturn", "neptune", "uranus", "pluto",
-        "st", "mt", "ft",
+        "st", "mt", "ft", "islands", "gulf",
     ]
 
     /// Prepositions strong enough to make an ordinary word ("Reading", "Bath") a place.

@@ -261,8 +261,13 @@ struct GeoparseCommandTests {
         #expect(try toponyms("Traders in Paris and Lyon said prices rose.").ids == ["geonames:2988507", "geonames:2996944"])
         // "English" is a nationality word (no town in Indiana); "St" alone is no place (Sète lists it).
         #expect(try toponyms("The English team arrived; fans from St Johnstone cheered.").ids.isEmpty)
-        // "Inner Mongolia" is a region of China, not Mongolia.
-        #expect(try toponyms("Gas was found in Inner Mongolia.").ids.isEmpty)
+        // "Inner Mongolia" is a region of China (Natural Earth unit CHN-4458), not Mongolia.
+        #expect(try toponyms("Gas was found in Inner Mongolia.").ids == ["ne:CHN-4458"])
+        // English names of regions the sources give in their own language (Normandie FR-NOR,
+        // Bretagne FR-BRE, Lombardia IT-25, Catalunya ES-CT), kept as a list of regions although
+        // nothing else in the text is in Italy or Spain.
+        #expect(try toponyms("Storms hit Normandy and Brittany, while Lombardy and Catalonia stayed dry.").ids
+            == ["iso3166-2:FR-NOR", "iso3166-2:FR-BRE", "iso3166-2:IT-25", "iso3166-2:ES-CT"])
         // "Residents of Homs said": the name places the speakers (Homs is GeoNames 169577).
         #expect(try toponyms("Residents of Homs said the power was cut.").ids == ["geonames:169577"])
     }

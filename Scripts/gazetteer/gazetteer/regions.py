@@ -298,19 +298,33 @@ def add_parents(units: list[dict]) -> dict:
     return dict(stats)
 
 
-# Names the news uses that the sources lack, written by us: the Ukrainian and Russian short names of
-# Ukraine's oblasts and of the Russian border regions ("Харківщина", "Сумщина", "Брянщина"), and
-# Crimea's short name. The text's case forms ("на Харківщині") are the geoparser's business.
+# Names the news uses that the sources lack, written by us, by region id: the Ukrainian and Russian
+# short names of Ukraine's oblasts and of the Russian border regions ("Харківщина", "Сумщина",
+# "Брянщина"), Crimea's short name, and English names of regions the sources give only in their own
+# language ("Normandy", "Lombardy"). The text's case forms ("на Харківщині") are the geoparser's business.
 VARIANTS = {
-    "UA-05": ["Вінниччина", "Винничина"], "UA-07": ["Волинь"], "UA-09": ["Луганщина", "Луганщина"],
-    "UA-12": ["Дніпропетровщина", "Днепропетровщина"], "UA-14": ["Донеччина", "Донетчина"],
-    "UA-18": ["Житомирщина"], "UA-21": ["Закарпаття", "Закарпатье"], "UA-26": ["Прикарпаття", "Івано-Франківщина"],
-    "UA-32": ["Київщина", "Киевщина"], "UA-35": ["Кіровоградщина"], "UA-43": ["Крим", "Крым"],
-    "UA-46": ["Львівщина", "Львовщина"], "UA-48": ["Миколаївщина", "Николаевщина"], "UA-51": ["Одещина", "Одесчина"],
-    "UA-53": ["Полтавщина"], "UA-56": ["Рівненщина"], "UA-59": ["Сумщина"], "UA-61": ["Тернопільщина"],
-    "UA-63": ["Харківщина", "Харьковщина"], "UA-65": ["Херсонщина"], "UA-68": ["Хмельниччина"],
-    "UA-71": ["Черкащина"], "UA-74": ["Чернігівщина", "Черниговщина"], "UA-77": ["Буковина"],
-    "RU-BEL": ["Бєлгородщина", "Белгородчина", "Белгородщина"], "RU-KRS": ["Курщина"], "RU-BRY": ["Брянщина"],
+    "iso3166-2:UA-05": ["Вінниччина", "Винничина"], "iso3166-2:UA-07": ["Волинь"], "iso3166-2:UA-09": ["Луганщина", "Луганщина"],
+    "iso3166-2:UA-12": ["Дніпропетровщина", "Днепропетровщина"], "iso3166-2:UA-14": ["Донеччина", "Донетчина"],
+    "iso3166-2:UA-18": ["Житомирщина"], "iso3166-2:UA-21": ["Закарпаття", "Закарпатье"], "iso3166-2:UA-26": ["Прикарпаття", "Івано-Франківщина"],
+    "iso3166-2:UA-32": ["Київщина", "Киевщина"], "iso3166-2:UA-35": ["Кіровоградщина"], "iso3166-2:UA-43": ["Крим", "Крым"],
+    "iso3166-2:UA-46": ["Львівщина", "Львовщина"], "iso3166-2:UA-48": ["Миколаївщина", "Николаевщина"], "iso3166-2:UA-51": ["Одещина", "Одесчина"],
+    "iso3166-2:UA-53": ["Полтавщина"], "iso3166-2:UA-56": ["Рівненщина"], "iso3166-2:UA-59": ["Сумщина"], "iso3166-2:UA-61": ["Тернопільщина"],
+    "iso3166-2:UA-63": ["Харківщина", "Харьковщина"], "iso3166-2:UA-65": ["Херсонщина"], "iso3166-2:UA-68": ["Хмельниччина"],
+    "iso3166-2:UA-71": ["Черкащина"], "iso3166-2:UA-74": ["Чернігівщина", "Черниговщина"], "iso3166-2:UA-77": ["Буковина"],
+    "iso3166-2:RU-BEL": ["Бєлгородщина", "Белгородчина", "Белгородщина"], "iso3166-2:RU-KRS": ["Курщина"], "iso3166-2:RU-BRY": ["Брянщина"],
+    # English names of regions the sources give only in the country's own language.
+    "iso3166-2:FR-NOR": ["Normandy"], "iso3166-2:FR-BRE": ["Brittany"], "iso3166-2:FR-BFC": ["Burgundy"],
+    "iso3166-2:FR-20R": ["Corsica"], "iso3166-2:FR-PAC": ["Provence"], "iso3166-2:IT-25": ["Lombardy"],
+    "iso3166-2:IT-52": ["Tuscany"], "iso3166-2:IT-21": ["Piedmont"], "iso3166-2:IT-82": ["Sicily"],
+    "iso3166-2:IT-88": ["Sardinia"], "iso3166-2:IT-75": ["Apulia"], "iso3166-2:ES-CT": ["Catalonia"],
+    "iso3166-2:ES-AN": ["Andalusia"], "iso3166-2:ES-PV": ["Basque Country"], "iso3166-2:ES-VC": ["Valencian Community"],
+    "iso3166-2:ES-IB": ["Balearic Islands"], "iso3166-2:ES-CN": ["Canary Islands"], "iso3166-2:DE-BY": ["Bavaria"],
+    "iso3166-2:DE-TH": ["Thuringia"], "iso3166-2:DE-HE": ["Hesse"], "iso3166-2:DE-NW": ["North Rhine-Westphalia"],
+    "iso3166-2:DE-RP": ["Rhineland-Palatinate"], "iso3166-2:DE-ST": ["Saxony-Anhalt"],
+    "iso3166-2:DE-MV": ["Mecklenburg-Western Pomerania"], "iso3166-2:SA-04": ["Eastern Province"],
+    "iso3166-2:BE-VLG": ["Flanders"], "iso3166-2:BE-WAL": ["Wallonia"], "iso3166-2:GR-M": ["Crete"],
+    "ne:CHN-4458": ["Inner Mongolia"], "ne:CHN-4437": ["Tibet"], "ne:POL-4589": ["Lower Silesia"],
+    "ne:POL-6868": ["Silesia"], "ne:POL-5295": ["Pomerania"], "ne:POL-6870": ["Masovia"],
 }
 
 
@@ -334,10 +348,10 @@ def finish(units: list[dict]) -> list[dict]:
             u["id"] = f"iso3166-2:{sub.code}"
             raw_kind = sub.type
             names += _pycountry_variants(sub) + [n for loc in LOCALES for n in _name_parts(tr[loc].gettext(sub.name))]
-            names += VARIANTS.get(sub.code, [])
         else:
             u["id"] = f"ne:{u['adm0_a3'] or u['country']}-{u['fid']}"
             raw_kind = (sorted(common_kind[u["country"]].items(), key=lambda kv: (-kv[1], kv[0])) or [("Region", 0)])[0][0]
+        names += VARIANTS.get(u["id"], [])
         u["kind"] = KIND_BY_COUNTRY.get(u["country"], {}).get(raw_kind, raw_kind)
         u["name"] = clean(u["name"] or u["gn_name"] or u["woe_name"] or (sub.name if sub else ""))
         u["names"] = name_variants(names)
