@@ -434,7 +434,8 @@ struct ContextResolver: Sendable {
     /// (not a country, continent or county) in a country no other name or nationality word of
     /// the document points to, never after a locative preposition ("in", "near"), never with a
     /// generic word ("… region"), a following ", State" or a preceding "Town, ", and with no place
-    /// of the text nearby.
+    /// of the text nearby. The one exception to the cues: a town 600 km or more from every other
+    /// place of a text that names three or more (`outlierContext`).
     /// Such a word is far more often a surname, an organisation or a capitalised common word
     /// ("Lane closures", "Hamas said") than the only foreign place of a report.
     func isUnsupported(_ chosen: PlaceRecord, mentions: [RawMention], doc: Document, countrySupport: Double,

@@ -111,7 +111,7 @@ struct GazetteerLookup: PlaceLookup {
     static let alternateOnlyRatio = 100
     static let cityPopulation = 100_000
 
-    /// Whether a region's name without its qualifier (`Gazetteer.Match.Form.baseName`) is kept for
+    /// Whether a region's name without its qualifier (`Gazetteer.NameMatch.Form.baseName`) is kept for
     /// finding names in running text. Slavic adjective stems ("kur" of "Kurskaya") are for the
     /// resolver's queries: a base name is kept only when it is a whole word of the name. A district
     /// is found by its full name ("Laurel County"): its bare name ("Laurel") is far more often a
@@ -120,8 +120,9 @@ struct GazetteerLookup: PlaceLookup {
         match.place.kind != .district && NameNormalizer.key(match.place.name).split(separator: " ").contains(Substring(key))
     }
 
-    /// Memoised by the word's plain form: the mention finder asks only for short words, and the
-    /// same few hundred ("El", "Lee", "Mary") again and again across documents.
+    /// Memoised by the word's plain form: the mention finder asks for short words, single words with
+    /// several readings and Cyrillic words, the same few thousand ("El", "Lee", "Mary") again and
+    /// again across documents.
     func places(_ places: [PlaceRecord], spelledLike word: String) -> [PlaceRecord] {
         let plain = Self.plain(word)
         // The same plain word has the same key, hence the same `places`: the answer is reused whole.
