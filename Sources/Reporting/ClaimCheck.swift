@@ -82,11 +82,13 @@ struct ClaimCheck: Sendable {
 ///   list joined by "and" or commas counts as one group), measured to the borders of the country the
 ///   phrase names; else to the border with the neighbour the text names (in the claim's sentence,
 ///   else the one the document names most often), else to the nearest border.
-/// - A distance "into <country>" (or "inside" it, or into one of its regions) — or any distance in a sentence about an advance, depth or incursion
-///   once such a country is known — is checked as an incursion depth, against the populated places
-///   of that country the claim is about: those named in the claim's own sentence or, when it names
-///   none, in the sentences just before and after it in the same paragraph (`DepthAttribution`).
-///   Depth is measured from the border with the neighbour nearest to those places. Places more than
+/// - A distance "into <country>" (or "inside" it, or into one of its regions) — or any distance in a
+///   sentence about an advance, depth or incursion once such a country is known — is checked as an
+///   incursion depth, against the populated places of that country the claim is about: those named
+///   in the claim's own sentence or, when it names none, in the sentences just before and after it
+///   in the same paragraph (`DepthAttribution`), leaving out strike targets and the places where
+///   speakers are ("the ministry in Yerevan said"). Depth is measured from the border with the
+///   neighbour the claim's sentence names, else the one nearest to those places. Places more than
 ///   max(2 × claim, claim + 50 km) deep are named for other reasons (a capital standing for its
 ///   government) and are left out. Places of that country named elsewhere in the text are reported
 ///   as context ("L, named elsewhere in the report, lies 47 km inside") and never make the claim
