@@ -80,8 +80,10 @@ struct GazetteerLookup: PlaceLookup {
         var largestOwnNamed = 0
         var ownNamed = Set<String>()
         var countriesWithOwnNamedCity = Set<String>()
+        var countriesOwnNamed = Set<String>()
         for match in matches where match.form == .name || match.form == .baseName && keepsBaseName(match, key: key) {
             ownNamed.insert(match.place.id)
+            if match.place.kind == .country, let cc = match.place.country { countriesOwnNamed.insert(cc) }
             let population = match.place.population ?? 0
             largestOwnNamed = max(largestOwnNamed, population)
             if match.place.kind == .place, population >= Self.cityPopulation, let cc = match.place.country {
@@ -97,6 +99,10 @@ struct GazetteerLookup: PlaceLookup {
                 if p.kind == .region, !countriesWithOwnNamedCity.isEmpty, !countriesWithOwnNamedCity.contains(p.country ?? "") {
                     continue
                 }
+                // A country's own name is not another country's town that GeoNames also calls so:
+                // "Laos" is not Lào Cai, Vietnam, nor "Benin" Benin City, Nigeria. (Its own towns stay:
+                // "Mexico" for Mexico City tells the resolver the State of Mexico is not meant.)
+                if p.kind == .place, !countriesOwnNamed.isEmpty, !countriesOwnNamed.contains(p.country ?? "") { continue }
             }
             if match.form == .baseName, !keepsBaseName(match, key: key) { continue }
             guard seen.insert(p.id).inserted else { continue }

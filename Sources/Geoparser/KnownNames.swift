@@ -180,6 +180,8 @@ enum KnownNames {
         "U.K.": ("GB", "United Kingdom"), "UAE": ("AE", "United Arab Emirates"), "U.A.E.": ("AE", "United Arab Emirates"),
         "DRC": ("CD", "Democratic Republic of the Congo"), "PRC": ("CN", "China"), "ROK": ("KR", "South Korea"),
         "DPRK": ("KP", "North Korea"), "РФ": ("RU", "Russia"), "США": ("US", "United States"),
+        "ОАЭ": ("AE", "United Arab Emirates"), "ОАЕ": ("AE", "United Arab Emirates"), "КНР": ("CN", "China"),
+        "КНДР": ("KP", "North Korea"), "ФРГ": ("DE", "Germany"), "ЮАР": ("ZA", "South Africa"),
         "NSW": ("AU", "New South Wales"), "NYC": ("US", "New York City"), "D.C.": ("US", "Washington, D.C."),
     ]
 

@@ -156,7 +156,7 @@ struct MentionFinder {
 
     static let connectors: Set<String> = [
         "de", "la", "le", "les", "del", "della", "di", "do", "da", "dos", "das", "du", "des", "of", "upon",
-        "on", "the", "y", "al", "el", "en", "sur", "am", "an", "der", "im", "bin", "ibn", "and",
+        "on", "the", "y", "al", "el", "en", "sur", "am", "an", "der", "im", "bin", "ibn", "and", "es", "wa",
     ]
     /// "al-Jawf", "el-Fasher", "ash-Shihr": the Arabic article in lower case, glued by a hyphen to a
     /// capitalised word, and not inside a longer name ("Bab el-Oued", a district of Algiers, is not
@@ -805,7 +805,8 @@ struct MentionFinder {
         }
         // "state of Ohio", "region of Kursk"; "the city of Belgorod", "the port of Rostock"
         if m.first >= 2, t[m.first - 1].lowered == "of" {
-            if wordLists(doc, m.first - 2).has(.adminWord) {
+            // "the department of Santa Cruz" (lower case: "the Department of Labor" is an office).
+            if wordLists(doc, m.first - 2).has(.adminWord) || t[m.first - 2].text == "department" {
                 m.generic = t[m.first - 2].lowered
                 m.wantsRegion = true
             } else if !t[m.first - 2].isCapitalized, Self.townWords.contains(t[m.first - 2].lowered) {

@@ -268,6 +268,13 @@ struct GeoparseCommandTests {
         // nothing else in the text is in Italy or Spain.
         #expect(try toponyms("Storms hit Normandy and Brittany, while Lombardy and Catalonia stayed dry.").ids
             == ["iso3166-2:FR-NOR", "iso3166-2:FR-BRE", "iso3166-2:IT-25", "iso3166-2:ES-CT"])
+        // A country's name is not another country's town that GeoNames also calls so ("Laos" for Lào
+        // Cai, Vietnam); Swahili "es" joins a name (Dar es Salaam, 160263); "the department of X"
+        // asks for the region (Santa Cruz, Bolivia: BO-S).
+        #expect(try toponyms("Flooding hit Laos and Cambodia.").ids == ["iso3166-1:LA", "iso3166-1:KH"])
+        #expect(try toponyms("Ships docked in Dar es Salaam.").ids == ["geonames:160263"])
+        #expect(try toponyms("Protests spread in the department of Santa Cruz in Bolivia.").ids == ["iso3166-2:BO-S", "iso3166-1:BO"])
+        #expect(try toponyms("Делегации ОАЭ и КНР прибыли в Москву.").ids == ["iso3166-1:AE", "iso3166-1:CN", "geonames:524901"])
         // "Residents of Homs said": the name places the speakers (Homs is GeoNames 169577).
         #expect(try toponyms("Residents of Homs said the power was cut.").ids == ["geonames:169577"])
     }
