@@ -638,6 +638,22 @@ struct MentionFinder {
                 }
             }
         }
+        // "Старом Осколе", "Нового Оскола", "Голой Пристани", "Новій Каховці": a name of an adjective
+        // and a noun, both in the case of the text.
+        if i + 1 < t.count, t[i + 1].kind == .word, t[i + 1].isCapitalized, t[i + 1].spaceBefore,
+           RussianCases.isCyrillic(t[i + 1].lowered) {
+            let noun = t[i + 1].lowered
+            for adjective in RussianCases.adjectiveNominatives(of: word) {
+                for n in [noun] + RussianCases.nominatives(of: noun) {
+                    let phrase = adjective + " " + n
+                    let places = cyrillicReadings(cachedPlaces(cachedKey(phrase)), of: phrase)
+                    if !places.isEmpty {
+                        return RawMention(kind: .toponym, first: i, last: i + 2, start: t[i].start, end: t[i + 1].end,
+                                          surface: doc.text(tokens: i, i + 2), key: cachedKey(phrase), candidates: places)
+                    }
+                }
+            }
+        }
         // Of the nominatives that name places, the one with the largest place, then the one with a
         // place where Russian and Ukrainian names are at home: "Харкові" is Харків (Kharkiv), not
         // Харк (Khārk, Iran), though the ending -ові is tried first.

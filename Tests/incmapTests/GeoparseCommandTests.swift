@@ -341,6 +341,10 @@ struct GeoparseCommandTests {
         #expect(try toponyms("Удари по Харківщині та Сумщині тривають.").ids == ["iso3166-2:UA-63", "iso3166-2:UA-59"])
         #expect(try toponyms("Обстрелы Белгородчины и Брянщины продолжаются.").ids == ["iso3166-2:RU-BEL", "iso3166-2:RU-BRY"])
         #expect(try toponyms("Росія окупувала Крим у 2014 році.").ids == ["iso3166-1:RU", "iso3166-2:UA-43"])
+        // Names of an adjective and a noun, both declined: Stary Oskol (GeoNames 487928), Novy Oskol
+        // (516931), Nova Kakhovka (699839).
+        #expect(try toponyms("Обстрел в Старом Осколе и у Нового Оскола.").ids == ["geonames:487928", "geonames:516931"])
+        #expect(try toponyms("У Новій Каховці зруйновано будинок.").ids == ["geonames:699839"])
         // A surname after a Russian given name is no place (Lviv is Львов in Russian); "Тим часом"
         // ("meanwhile") is no town called Tim.
         #expect(try toponyms("Волонтер Ирина Львова рассказала о ситуации в Харькове.").ids == ["geonames:706483"])
