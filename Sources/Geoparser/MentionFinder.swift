@@ -638,6 +638,24 @@ struct MentionFinder {
                 }
             }
         }
+        // "Ростова-на-Дону", "Тель-Авиве", "Алма-Ате": a hyphenated name, declined in its first part
+        // ("X-на-Y") or in its last.
+        var e = i + 1
+        while e + 1 < t.count, e - i < 6, doc.isSymbol(e, "-"), !t[e].spaceBefore, !t[e + 1].spaceBefore, t[e + 1].kind == .word {
+            e += 2
+        }
+        if e > i + 1 {
+            let words = stride(from: i, to: e, by: 2).map { t[$0].lowered }
+            var readings: [String] = RussianCases.nominatives(of: words[0]).map { ([$0] + words.dropFirst()).joined(separator: "-") }
+            readings += RussianCases.nominatives(of: words[words.count - 1]).map { (words.dropLast() + [$0]).joined(separator: "-") }
+            for phrase in readings {
+                let places = cyrillicReadings(cachedPlaces(cachedKey(phrase)), of: phrase)
+                if !places.isEmpty {
+                    return RawMention(kind: .toponym, first: i, last: e, start: t[i].start, end: t[e - 1].end,
+                                      surface: doc.text(tokens: i, e), key: cachedKey(phrase), candidates: places)
+                }
+            }
+        }
         // "Старом Осколе", "Нового Оскола", "Голой Пристани", "Новій Каховці": a name of an adjective
         // and a noun, both in the case of the text.
         if i + 1 < t.count, t[i + 1].kind == .word, t[i + 1].isCapitalized, t[i + 1].spaceBefore,

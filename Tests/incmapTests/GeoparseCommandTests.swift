@@ -345,6 +345,10 @@ struct GeoparseCommandTests {
         // (516931), Nova Kakhovka (699839).
         #expect(try toponyms("Обстрел в Старом Осколе и у Нового Оскола.").ids == ["geonames:487928", "geonames:516931"])
         #expect(try toponyms("У Новій Каховці зруйновано будинок.").ids == ["geonames:699839"])
+        // Hyphenated names declined in their first part (Rostov-on-Don, 501175) or their last
+        // (Tel Aviv, 293397).
+        #expect(try toponyms("Корабли вышли из Ростова-на-Дону.").ids == ["geonames:501175"])
+        #expect(try toponyms("Переговоры прошли в Тель-Авиве.").ids == ["geonames:293397"])
         // A surname after a Russian given name is no place (Lviv is Львов in Russian); "Тим часом"
         // ("meanwhile") is no town called Tim.
         #expect(try toponyms("Волонтер Ирина Львова рассказала о ситуации в Харькове.").ids == ["geonames:706483"])
