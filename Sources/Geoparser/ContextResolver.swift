@@ -367,15 +367,17 @@ struct ContextResolver: Sendable {
             let chosen = cands[scored[0].0]
             // Only a text whose other names point somewhere can leave a name unsupported: in "Sudzha
             // was shelled, Ukrainian officials said" nothing else is named.
-            let othersPlaced = placedNames - (ownWeight > 0 ? 1 : 0) > 0
+            let othersPlaced = placedNames - (ownWeight > 0 ? 1 : 0)
             // "Storms hit Normandy and Brittany, while Lombardy and Catalonia stayed dry": a region
             // listed with other regions or countries ("and", "or", a comma between) is one of them.
-            let amongAreas = chosen.kind == .region && groups[key].contains { i in
-                isListedWithArea(i, toponyms: toponyms, groupOf: groupOf, provisional: provisional, doc: doc)
-            }
-            let unsupported = othersPlaced && !amongAreas && isUnsupported(chosen, mentions: groups[key].map { toponyms[$0] }, doc: doc,
-                                            countrySupport: otherVotes(chosen.country), commaFollowed: context != nil,
-                                            backed: scored[0].2, othersPlaced: placedNames - (ownWeight > 0 ? 1 : 0))
+            // Asked last: only of a name the other tests would leave unsupported.
+            let unsupported = othersPlaced > 0
+                && isUnsupported(chosen, mentions: groups[key].map { toponyms[$0] }, doc: doc,
+                                 countrySupport: otherVotes(chosen.country), commaFollowed: context != nil,
+                                 backed: scored[0].2, othersPlaced: othersPlaced)
+                && !(chosen.kind == .region && groups[key].contains { i in
+                    isListedWithArea(i, toponyms: toponyms, groupOf: groupOf, provisional: provisional, doc: doc)
+                })
             var reasons = Reasons(recording: true)
             if explains { _ = score(chosen, &reasons) }
             choices[key] = Choice(place: chosen, score: (confidence * 1000).rounded() / 1000,

@@ -186,10 +186,7 @@ struct ClaimChecker {
         guard let s = found.claim.subject else { return false }
         let words = s.text.split(separator: " ")
         if words.contains("LoC") || words.contains("LOC") { return true }
-        guard found.claim.end < found.scalars.count else { return false }
-        var after = String.UnicodeScalarView()
-        after.append(contentsOf: found.scalars[found.claim.end..<min(found.scalars.count, found.claim.end + 40)])
-        return String(after).lowercased().contains("line of control")
+        return found.scalars.text(found.claim.end..<found.claim.end + 40).lowercased().contains("line of control")
     }
 
     // MARK: distance from the border
@@ -255,9 +252,7 @@ struct ClaimChecker {
             guard let code = p.record.country else { continue }
             for m in p.mentions where m.document == found.document && m.mention.sentence == c.sentence
                 && m.mention.start >= from && m.mention.start - from <= 30 {
-                var gap = String.UnicodeScalarView()
-                gap.append(contentsOf: found.scalars[from..<m.mention.start])
-                let words = String(gap).lowercased().split(whereSeparator: { $0.isWhitespace })
+                let words = found.scalars.text(from..<m.mention.start).lowercased().split(whereSeparator: { $0.isWhitespace })
                 guard let last = words.last.map(String.init), ["with", "с", "со", "з", "із", "зі"].contains(last) || words.suffix(2).joined(separator: " ") == "with the"
                 else { continue }
                 if best.map({ m.mention.start < $0.start }) ?? true { best = (m.mention.start, code) }
@@ -309,9 +304,7 @@ struct ClaimChecker {
         var group = [last.0]
         let text = found.scalars
         for candidate in before.dropLast().reversed() {
-            var gapView = String.UnicodeScalarView()
-            if candidate.1.end <= last.1.start, last.1.start <= text.count { gapView.append(contentsOf: text[candidate.1.end..<last.1.start]) }
-            let gap = String(gapView)
+            let gap = candidate.1.end <= last.1.start ? text.text(candidate.1.end..<last.1.start) : ""
             let joiner = gap.trimmingCharacters(in: .whitespaces).lowercased()
             guard ["and", ",", ", and", "or", "&"].contains(joiner) else { break }
             group.insert(candidate.0, at: 0)

@@ -63,9 +63,7 @@ extension DepthAttribution {
     /// Kyiv", "Moscow said". Read from the words just before and after the name.
     static func isWhereSpeakersAre(start: Int, end: Int, in scalars: [Unicode.Scalar]) -> Bool {
         func words(_ range: Range<Int>) -> [String] {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
-            return String(view).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+            scalars.text(range).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         }
         let before = words(max(0, start - 40)..<start).suffix(2)
         // "Moscow said", not "near Nakura, sources said": the verb right after the name, no comma between.

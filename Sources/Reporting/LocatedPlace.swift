@@ -44,10 +44,17 @@ extension GeoparseResult {
     /// The text of sentence `index`, trimmed; empty when out of range.
     func sentenceText(_ index: Int, in scalars: [Unicode.Scalar]) -> String {
         guard sentences.indices.contains(index) else { return "" }
-        let r = sentences[index].clamped(to: 0..<scalars.count)
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[r])
-        return String(s).split(whereSeparator: \.isNewline).joined(separator: " ")
+        return scalars.text(sentences[index]).split(whereSeparator: \.isNewline).joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// The text of the scalars in `range`, clamped to the array: claim and mention offsets index
+    /// into a document's scalars.
+    func text(_ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: self[range.clamped(to: 0..<count)])
+        return String(view)
     }
 }
