@@ -746,7 +746,7 @@ struct MentionFinder {
     private func postalCode(_ doc: Document, _ i: Int, after previous: RawMention) -> RawMention? {
         let t = doc.tokens
         guard i >= 1, previous.last == i - 1, doc.isSymbol(i - 1, ","), t[i].kind == .word, t[i].end - t[i].start == 2,
-              t[i].isAllCaps, let name = Self.postalCodes[t[i].text] else { return nil }
+              t[i].isAllCaps, let name = Lexicon.postalCodes[t[i].text] else { return nil }
         let region = "iso3166-2:US-" + t[i].text
         guard previous.candidates.contains(where: { $0.region == region && $0.kind >= .district }) else { return nil }
         let key = lookup.key(name)
@@ -755,20 +755,6 @@ struct MentionFinder {
         return RawMention(kind: .toponym, first: i, last: i + 1, start: t[i].start, end: t[i].end, surface: t[i].text,
                           key: key, candidates: states, countryCode: "US")
     }
-
-    /// The US Postal Service's state codes and the states' names.
-    static let postalCodes: [String: String] = [
-        "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
-        "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
-        "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-        "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
-        "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
-        "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
-        "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
-        "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
-        "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
-        "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
-    ]
 
     /// True when every key of `Lexicon.stateAbbreviations` ends in a full stop.
     static let stateAbbreviationsEndInStop = Lexicon.stateAbbreviations.keys.allSatisfy { $0.unicodeScalars.last == "." }
