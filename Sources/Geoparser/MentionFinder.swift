@@ -662,7 +662,7 @@ struct MentionFinder {
            RussianCases.isCyrillic(t[i + 1].lowered) {
             let noun = t[i + 1].lowered
             for adjective in RussianCases.adjectiveNominatives(of: word) {
-                for n in [noun] + RussianCases.nominatives(of: noun) {
+                for n in [noun] + RussianCases.nominatives(of: noun, shortest: 2) {
                     let phrase = adjective + " " + n
                     let places = cyrillicReadings(cachedPlaces(cachedKey(phrase)), of: phrase)
                     if !places.isEmpty {

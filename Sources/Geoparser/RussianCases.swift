@@ -13,8 +13,10 @@ enum RussianCases {
         ("ой", ["а"]), ("ей", ["я", "ь"]), ("ом", [""]), ("ем", ["ь", "", "й"]), ("ью", ["ь"]),
         // Ukrainian instrumental and the -ія nouns: "Одесою", "Росією", "Франції", "Феодосії".
         ("ією", ["ія"]), ("ою", ["а"]), ("ії", ["ія"]),
-        // Ukrainian consonant changes before -і: "Білозерці" (Білозерка), "Ризі" (Рига), "Стрисі".
-        ("ці", ["ка"]), ("зі", ["га"]), ("сі", ["ха"]),
+        // Ukrainian consonant changes before -і: "Білозерці" (Білозерка), "Ризі" (Рига), "Стрисі",
+        // and in masculine nouns "Розі" (Ріг, with the vowel of the closed syllable: see
+        // `nominatives(of:)`).
+        ("ці", ["ка", "к"]), ("зі", ["га", "г"]), ("сі", ["ха", "х"]),
         ("ові", [""]), ("еві", ["ь", ""]), ("і", ["", "а", "я", "ь", "о"]),
         // Neuter nouns in -ье: "Запорожья", "Приднестровья".
         ("ья", ["ье"]), ("ье", ["ье"]),
@@ -26,8 +28,10 @@ enum RussianCases {
     /// Adjective endings (the first word of "Курская область", "Брянский район") and their
     /// nominative forms, feminine, masculine and neuter.
     private static let adjectiveEndings: [(String, [String])] = [
-        ("ую", ["ая"]), ("ой", ["ая", "ий", "ый", "ой"]), ("ая", ["ая"]), ("ого", ["ий", "ый", "ое", "е"]),
-        ("ому", ["ий", "ый", "ое", "е"]), ("ом", ["ий", "ый", "ое"]), ("ым", ["ый"]), ("им", ["ий"]), ("ий", ["ий"]),
+        // Possessive adjectives decline so too, their nominative the bare stem (Russian Часов Яр:
+        // "в Часовом Яре") or, in Ukrainian, the stem's closed syllable (Часів Яр: "Часового Яру").
+        ("ую", ["ая"]), ("ой", ["ая", "ий", "ый", "ой"]), ("ая", ["ая"]), ("ого", ["ий", "ый", "ое", "е", ""]),
+        ("ому", ["ий", "ый", "ое", "е", ""]), ("ом", ["ий", "ый", "ое", ""]), ("ым", ["ый"]), ("им", ["ий"]), ("ий", ["ий"]),
         ("ое", ["ое"]),
         // Ukrainian ("Чорного", "Чорному" → "Чорне" above; "Керченської", "Керченській" → "Керченська").
         ("ої", ["а"]), ("ій", ["а", "ий"]), ("ою", ["а"]),
@@ -62,19 +66,23 @@ enum RussianCases {
     }
 
     /// Nominative forms a lower-case noun in another case may come from, most likely first; never
-    /// the word itself, never shorter than three letters. Ukrainian nominatives close their last
+    /// the word itself, never shorter than `shortest` letters. Ukrainian nominatives close their last
     /// syllable with і/ї where the other cases have о, е or є ("Харкова" → "Харків", "Києві" →
     /// "Київ"): those forms are tried too.
-    static func nominatives(of word: String) -> [String] {
+    /// `shortest`: the fewest letters a nominative may have (the noun of "Часового Яру" has two).
+    static func nominatives(of word: String, shortest: Int = 3) -> [String] {
         var out: [String] = []
         func add(_ candidate: String) {
-            if candidate != word, candidate.count >= 3, !out.contains(candidate) { out.append(candidate) }
+            if candidate != word, candidate.count >= shortest, !out.contains(candidate) { out.append(candidate) }
         }
         for (ending, replacements) in nounEndings where word.hasSuffix(ending) {
             let stem = String(word.dropLast(ending.count))
             for r in replacements {
                 add(stem + r)
-                if r.isEmpty, let alternated = closedSyllable(stem) { add(alternated) }
+                // A nominative ending in a consonant: "Харкова" → "Харків", "Розі" → "Ріг".
+                if r.isEmpty || r.count == 1 && !"аеиоуыэюяіїєь".contains(r), let alternated = closedSyllable(stem + r) {
+                    add(alternated)
+                }
             }
         }
         return out
@@ -100,7 +108,10 @@ enum RussianCases {
         for (ending, replacements) in adjectiveEndings where word.hasSuffix(ending) {
             let stem = word.dropLast(ending.count)
             guard stem.count >= 2 else { continue }
-            for r in replacements where !out.contains(String(stem) + r) { out.append(String(stem) + r) }
+            for r in replacements where !out.contains(String(stem) + r) {
+                out.append(String(stem) + r)
+                if r.isEmpty, let alternated = closedSyllable(String(stem)), !out.contains(alternated) { out.append(alternated) }
+            }
         }
         return out
     }

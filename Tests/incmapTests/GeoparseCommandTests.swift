@@ -345,6 +345,13 @@ struct GeoparseCommandTests {
         // (516931), Nova Kakhovka (699839).
         #expect(try toponyms("Обстрел в Старом Осколе и у Нового Оскола.").ids == ["geonames:487928", "geonames:516931"])
         #expect(try toponyms("У Новій Каховці зруйновано будинок.").ids == ["geonames:699839"])
+        // Ukrainian Кривий Ріг (Kryvyi Rih, GeoNames 703845) alternates its vowel and consonant
+        // ("у Кривому Розі", "з Кривого Рогу"); Часів Яр / Часов Яр (Chasiv Yar, 710915) is a
+        // possessive adjective, declined as one.
+        #expect(try toponyms("У Кривому Розі та біля Часового Яру пролунали вибухи.").ids
+            == ["geonames:703845", "geonames:710915"])
+        #expect(try toponyms("Бои идут в Часовом Яре, удар нанесен по Кривому Рогу.").ids
+            == ["geonames:710915", "geonames:703845"])
         // Hyphenated names declined in their first part (Rostov-on-Don, 501175) or their last
         // (Tel Aviv, 293397).
         #expect(try toponyms("Корабли вышли из Ростова-на-Дону.").ids == ["geonames:501175"])
