@@ -1033,10 +1033,13 @@ struct MentionFinder {
             // A country's name is a given name too ("Jordan Henderson", "Israel Vazquez"), but
             // "Georgia Power" or "Chad Basin" are not people: a country needs the clause to say so
             // ("… said", "…, a councillor", "…, who").
-            guard m.last - m.first == 1, isGivenName(doc, m.first),
-                  n < t.count, t[n].spaceBefore, isCommonSurname(doc, n),
-                  !match(longestMatchIndex(doc, n), hasCandidateAtMost: .region) else { return false }
-            return !m.candidates.contains(where: { $0.kind <= .country }) || isPersonClause(doc, after: n + 1)
+            // "said Jordan Haddad, who …": after a speech verb, a name that is no region or country
+            // is a surname too when the clause says a person is meant.
+            guard m.last - m.first == 1, n < t.count, t[n].spaceBefore else { return false }
+            if isGivenName(doc, m.first), isCommonSurname(doc, n), !match(longestMatchIndex(doc, n), hasCandidateAtMost: .region) {
+                return !m.candidates.contains(where: { $0.kind <= .country }) || isPersonClause(doc, after: n + 1)
+            }
+            return isReportedSpeaker(doc, first: m.first, surname: n) && !match(longestMatchIndex(doc, n), hasCandidateAtMost: .region)
         }
         guard n < t.count, t[n].kind == .word, t[n].isCapitalized, t[n].spaceBefore,
               doc.sentenceOf[n] == doc.sentenceOf[m.first] else { return false }
@@ -1047,8 +1050,22 @@ struct MentionFinder {
         }
         if wordLists(doc, n).has(Self.notAfterFirstPart) { return false }
         guard let next = longestMatchIndex(doc, n) else { return true }
-        // "Lee Rashid": a common given name before a name that is only a town's ("Rashid", Egypt).
+        // "Lee Rashid": a common given name before a name that is only a town's ("Rashid", Egypt);
+        // "said João Lima, a fisherman": any name, when the clause says a person is meant.
+        if isReportedSpeaker(doc, first: m.first, surname: n) { return !match(next, hasCandidateAtMost: .country) }
         return isGivenName(doc, m.first) && !match(next, hasCandidateAtMost: .region)
+    }
+
+    /// "…, said Georgia Papadaki, a driver", "said João Lima, who …": the two capitalised words at
+    /// `first` and `surname` come right after a speech verb, and a clause about a person follows
+    /// them. A single word there can be a town ("said Lima, Peru's capital, …" has no surname).
+    private func isReportedSpeaker(_ doc: Document, first: Int, surname: Int) -> Bool {
+        let t = doc.tokens
+        guard first >= 1, surname == first + 1, t[first - 1].kind == .word, !t[first - 1].isCapitalized,
+              wordLists(doc, first - 1).has(.speechVerb),
+              t[surname].kind == .word, t[surname].isCapitalized, !t[surname].isAllCaps,
+              !wordLists(doc, surname).has(Self.notAfterFirstPart) else { return false }
+        return isPersonClause(doc, after: surname + 1)
     }
 
     /// What follows a person's name, from token `k` on: a verb of saying ("said", "told"), or an

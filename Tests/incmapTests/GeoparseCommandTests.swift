@@ -236,7 +236,7 @@ struct GeoparseCommandTests {
         #expect(try toponyms("Officials said strikes hit Ādaži, north-east of Riga, and Jelgava.").ids.dropFirst().first == "geonames:456172")
     }
 
-    @Test("names that go on as longer names, and countries that are given names, are not places",
+    @Test("names that go on as longer names, and countries and towns that are people's names, are not places",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func longerNamesAndPeople() throws {
         // "Bab" is a Syrian town (GeoNames 174018); "Bab el-Mandeb" is a strait the gazetteer does
@@ -247,6 +247,12 @@ struct GeoparseCommandTests {
         #expect(try toponyms("Chad Smith said the plan was flawed.").ids.isEmpty)
         // A country before a surname-like word with nothing about a person stays the country.
         #expect(try toponyms("Troops from Jordan Brown and Israel were there.").ids.first == "iso3166-1:JO")
+        // After a speech verb, two names with a clause about a person are that person, whatever
+        // the names: "Haddad" is no common surname, "João" is a Brazilian village (GeoNames
+        // 3459796) and "Lima" the capital of Peru. Irbid is GeoNames 248946, Belém 3405870.
+        #expect(try toponyms("\"The harvest was the worst in memory,\" said Jordan Haddad, who farms near Irbid.").ids
+            == ["geonames:248946"])
+        #expect(try toponyms("\"We carry water in buckets,\" said João Lima, a fisherman in Belém.").ids == ["geonames:3405870"])
         // The article in lower case starts a name ("al-Jawf" is Yemen's YE-JA), and is read in its
         // other romanisation when the gazetteer has that one ("Deir al-Balah" is listed as Deir
         // el-Balah, GeoNames 281141); "the Niger River" is the river, not the country.
