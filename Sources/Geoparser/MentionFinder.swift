@@ -550,6 +550,12 @@ struct MentionFinder {
                 if t[j].end - t[j].start == 2, t[j].lowered == "'s" || t[j].lowered == "\u{2019}s" {
                     // "People's Republic of China", "Queen Anne's County": a possessive inside a
                     // name; "Russia's Kursk" is tried whole too, and then falls back to "Russia".
+                    // A name of two words or more may end in it ("St. John's, the capital of …"),
+                    // when punctuation follows: "St. Mary's students", "St. John's Lutheran School"
+                    // are a school's or a church's.
+                    if j - i >= 2, t[j - 1].kind == .word, t[j - 1].isCapitalized, j + 1 == t.count || t[j + 1].kind == .symbol {
+                        ends |= 1 << UInt64(j - i)
+                    }
                     guard j + 1 < t.count, t[j + 1].kind == .word, t[j + 1].isCapitalized, t[j + 1].spaceBefore else { break }
                     j += 1
                     continue

@@ -389,6 +389,13 @@ struct GeoparseCommandTests {
             + "Ducks from Queen Anne's County, Maryland were tested, and Russia's Kursk region was shelled.")
         #expect(found.names == ["Côte d'Ivoire", "People's Republic of China", "Queen Anne's County", "Maryland", "Russia", "Kursk"])
         #expect(found.ids.prefix(3) == ["iso3166-1:CI", "iso3166-1:CN", "us-census:24035"])
+        // A name may end in the possessive before punctuation: St. John's, Newfoundland (GeoNames
+        // 6324733; ISO 3166-2 CA-NL), not St. John in the US Virgin Islands. Before a noun it is a
+        // possessive: "St. Mary's students" names no place.
+        let capital = try toponyms("Further east, St. John's, the capital of Newfoundland and Labrador, braced for the storm. "
+            + "St. Mary's students were sent home.")
+        #expect(capital.names == ["St. John's", "Newfoundland and Labrador"])
+        #expect(capital.ids == ["geonames:6324733", "iso3166-2:CA-NL"])
     }
 
     @Test("the two Congos: DRC and the Democratic Republic of the Congo are CD, the Republic of the Congo CG",
