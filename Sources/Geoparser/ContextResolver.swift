@@ -39,6 +39,9 @@ struct ContextResolver: Sendable {
     var foreignRegionPenalty = 2.0
     /// A region, county or town in the country of another name (or nationality word) of its sentence.
     var sentenceWeight = 1.5
+    /// For a region, when a name is listed with other regions or countries ("crews from New
+    /// Hampshire and New Brunswick"): a list names things of one kind.
+    var listWeight = 2.5
     /// Two names with readings this close (km) are read together; see `neighbourBonuses`.
     var neighbourKilometres = 30.0
     var neighbourWeight = 3.0
@@ -263,6 +266,12 @@ struct ContextResolver: Sendable {
             }
             let context = commaContext[key]
             let before = commaBefore[key]
+            let listedWithArea = cands.contains { $0.kind == .region } && groups[key].contains { i in
+                isListedWithArea(i, toponyms: toponyms, groupOf: groupOf, provisional: provisional, doc: doc)
+            }
+            let listedWithRegion = listedWithArea && groups[key].contains { i in
+                isListedWithArea(i, toponyms: toponyms, groupOf: groupOf, provisional: provisional, doc: doc, kind: .region)
+            }
             // The largest town of this name in each country, for the dominant-city rule below.
             var largestCity: [String: Int] = [:]
             // Only towns of that very name: GeoNames lists "Hudson" as a former name of Jersey City.
@@ -331,6 +340,10 @@ struct ContextResolver: Sendable {
                         reasons.add("\(inside) other named place\(inside == 1 ? "" : "s") inside it")
                     }
                 }
+                if c.kind == .region, listedWithRegion {
+                    s += listWeight
+                    reasons.add("listed with other regions")
+                }
                 if c.kind >= .region, let cc = c.country, sentenceNeighbours.contains(cc) {
                     // "Lukashenko said Belarus would defend Gomel and Brest": Brest, Belarus.
                     s += sentenceWeight
@@ -375,9 +388,7 @@ struct ContextResolver: Sendable {
                 && isUnsupported(chosen, mentions: groups[key].map { toponyms[$0] }, doc: doc,
                                  countrySupport: otherVotes(chosen.country), commaFollowed: context != nil,
                                  backed: scored[0].2, othersPlaced: othersPlaced)
-                && !(chosen.kind == .region && groups[key].contains { i in
-                    isListedWithArea(i, toponyms: toponyms, groupOf: groupOf, provisional: provisional, doc: doc)
-                })
+                && !(chosen.kind == .region && listedWithArea)
             var reasons = Reasons(recording: true)
             if explains { _ = score(chosen, &reasons) }
             choices[key] = Choice(place: chosen, score: (confidence * 1000).rounded() / 1000,
@@ -423,9 +434,14 @@ struct ContextResolver: Sendable {
 
     /// True when toponym `i` is joined by "and", "or" or a comma to a neighbouring toponym of
     /// another name whose provisional reading is a region or country.
-    private func isListedWithArea(_ i: Int, toponyms: [RawMention], groupOf: [Int], provisional: [PlaceRecord?], doc: Document) -> Bool {
+    /// `kind`: only names provisionally of that kind count (nil: regions, countries and continents).
+    private func isListedWithArea(_ i: Int, toponyms: [RawMention], groupOf: [Int], provisional: [PlaceRecord?], doc: Document,
+                                  kind: PlaceRecord.Kind? = nil) -> Bool {
         let t = doc.tokens
-        func isArea(_ k: Int) -> Bool { groupOf[k] != groupOf[i] && (provisional[groupOf[k]]?.kind ?? .place) <= .region }
+        func isArea(_ k: Int) -> Bool {
+            guard groupOf[k] != groupOf[i], let p = provisional[groupOf[k]] else { return false }
+            return kind.map { p.kind == $0 } ?? (p.kind <= .region)
+        }
         func joiner(_ k: Int) -> Bool { k >= 0 && k < t.count && ["and", "or", ","].contains(t[k].lowered) }
         if i > 0, toponyms[i - 1].last + 1 == toponyms[i].first, joiner(toponyms[i].first - 1), isArea(i - 1) { return true }
         if i + 1 < toponyms.count, toponyms[i].last + 1 == toponyms[i + 1].first, joiner(toponyms[i].last), isArea(i + 1) { return true }

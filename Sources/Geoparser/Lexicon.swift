@@ -99,6 +99,9 @@ enum Lexicon {
         "мария", "марія", "елена", "олена", "ирина", "ірина", "ольга", "наталья", "наталія", "татьяна",
         "тетяна", "светлана", "світлана", "екатерина", "катерина", "юлия", "юлія", "оксана", "людмила",
         "галина", "валентина", "вера", "віра", "надежда", "надія", "анастасия", "анастасія", "дарья", "дарина",
+        // Foreign given names as Russian and Ukrainian write them: "Джон Вашингтон" is a person.
+        "джон", "джеймс", "джордж", "джо", "джозеф", "майкл", "дэвид", "девід", "роберт", "уильям", "вільям",
+        "томас", "ричард", "річард", "питер", "пітер", "пол", "марк", "дональд", "мэри", "мері", "сара", "эмма", "емма",
     ]
 
     /// Heads of names in which a place name does not say where something is: newspapers, companies,
@@ -171,6 +174,10 @@ enum Lexicon {
         "hamas", "hezbollah", "taliban", "fatah", "shabab", "shabaab", "houthi", "houthis",
         "earth", "moon", "sun", "mars", "venus", "jupiter", "saturn", "neptune", "uranus", "pluto",
         "st", "mt", "ft", "islands", "gulf",
+        // Russian and Ukrainian generic words in their cases, capitalised in a name ("власти
+        // Республики Татарстан"): the name is the next word.
+        "республика", "республики", "республике", "республику", "республикой", "республіка", "республіки",
+        "республіці", "республіку", "республікою",
     ]
 
     /// Prepositions strong enough to make an ordinary word ("Reading", "Bath") a place.

@@ -1242,8 +1242,40 @@ struct MentionFinder {
     /// District": a name inside the name of a lake, a park, a harbour or a valley that the gazetteer
     /// does not list (a listed one, such as "Lake Placid" or "Gulf of Mexico", is matched whole and
     /// never gets here). The feature is not the place, so neither is named.
+    /// "клуба «Ростов»", "газета «Вечерний Бишкек»": a name inside guillemets, with at most three
+    /// other words, is a club's, a paper's or a firm's name, not the place.
+    private func isInsideGuillemets(_ doc: Document, _ m: RawMention) -> Bool {
+        let t = doc.tokens
+        var open = m.first - 1
+        while open >= 0, m.first - open <= 4, t[open].kind == .word { open -= 1 }
+        guard open >= 0, doc.isSymbol(open, "«") else { return false }
+        var close = m.last
+        while close < t.count, close - m.last <= 3, t[close].kind == .word { close += 1 }
+        return close < t.count && doc.isSymbol(close, "»")
+    }
+
+    /// "на левом берегу Днепра", "з лівого берега Дніпра", "the east bank of the Dnipro": a name
+    /// after a word for a river's bank is the river's.
+    private func isRiverBank(_ doc: Document, _ m: RawMention) -> Bool {
+        let t = doc.tokens
+        var p = m.first - 1
+        guard p >= 0 else { return false }
+        // One word: a river's name ("берегу Черного моря" is the sea's shore).
+        if Self.riverBankWords.contains(t[p].lowered) { return !t[p].isCapitalized && m.last - m.first == 1 }
+        if t[p].lowered == "the" { p -= 1 }
+        guard p >= 1, t[p].lowered == "of" else { return false }
+        // "the banks of the Kanawha River" names its river itself, as a feature the gazetteer has.
+        return ["bank", "banks"].contains(t[p - 1].text) && t[m.last - 1].text != "River"
+            && !(m.last < t.count && t[m.last].text == "River")
+    }
+
+    /// Russian and Ukrainian "bank" in the singular, in its cases (a river's name follows in the
+    /// genitive). Not the plural: "у берегов Крыма" is off Crimea's coasts.
+    static let riverBankWords: Set<String> = ["берег", "берега", "берегу", "береге", "берегом", "березі"]
+
     private func isInsideFeatureName(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
+        if isInsideGuillemets(doc, m) || isRiverBank(doc, m) { return true }
         if m.first >= 1, Self.namePrefixes.contains(t[m.first - 1].text), t[m.first].spaceBefore { return true }
         // "the Niger River", "the Congo River", "the Jordan River": a country's name before "River"
         // names the river (a town's, "Kanawha River", is left to say where the river is).

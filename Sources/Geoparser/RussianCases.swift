@@ -8,11 +8,18 @@ enum RussianCases {
     /// Case endings of nouns (longest first) and the nominative endings they can stand for.
     private static let nounEndings: [(String, [String])] = [
         ("ами", ["ы", "и"]), ("ями", ["и"]), ("ах", ["ы", "и"]), ("ях", ["и"]), ("ам", ["ы", "и"]), ("ям", ["и"]),
+        // Plural-only names in the genitive: "Клинцов", "Набережных Челнов" (Клинцы, Челны).
+        ("ов", ["ы", "и"]),
+        // Names declined as adjectives, instrumental: "Волжским" (Волжский).
+        ("ым", ["ый"]), ("им", ["ий"]),
         // Names declined as adjectives: "Грозному" (Грозный), "Курахового" (Курахове, Курахово).
         ("ого", ["ый", "ий", "е", "о", "ое"]), ("ому", ["ый", "ий", "е", "о", "ое"]),
         ("ой", ["а"]), ("ей", ["я", "ь"]), ("ом", [""]), ("ем", ["ь", "", "й"]), ("ью", ["ь"]),
         // Ukrainian instrumental and the -ія nouns: "Одесою", "Росією", "Франції", "Феодосії".
         ("ією", ["ія"]), ("ою", ["а"]), ("ії", ["ія"]),
+        // Ukrainian stems in -й ("Китаєм", "Китаю": Китай) and names declined as adjectives
+        // ("Лозової", "Лозовій": Лозова).
+        ("єм", ["й"]), ("ої", ["а"]),
         // Ukrainian consonant changes before -і: "Білозерці" (Білозерка), "Ризі" (Рига), "Стрисі",
         // and in masculine nouns "Розі" (Ріг, with the vowel of the closed syllable: see
         // `nominatives(of:)`).
@@ -83,10 +90,23 @@ enum RussianCases {
                 if r.isEmpty || r.count == 1 && !"аеиоуыэюяіїєь".contains(r), let alternated = closedSyllable(stem + r) {
                     add(alternated)
                 }
+                // A vowel the other cases drop: "Египта" → "Египет", "Орла" → "Орел".
+                if r.isEmpty, let restored = fleetingVowel(stem) { add(restored) }
             }
         }
         return out
     }
+
+    /// "египт" → "египет", "орл" → "орел": a stem ending in two consonants with "е" put back
+    /// between them, as the nominative of such masculine nouns has it; nil otherwise.
+    private static func fleetingVowel(_ stem: String) -> String? {
+        let letters = Array(stem)
+        guard letters.count >= 3, !isVowel(letters[letters.count - 1]), !isVowel(letters[letters.count - 2]),
+              letters[letters.count - 1] != "ь", letters[letters.count - 2] != "ь", letters[letters.count - 2] != "й" else { return nil }
+        return String(letters.dropLast()) + "е" + String(letters[letters.count - 1])
+    }
+
+    private static func isVowel(_ c: Character) -> Bool { "аеёиоуыэюяіїє".contains(c) }
 
     /// "харков" → "харків", "києв" → "київ": the vowel before the final consonant as a Ukrainian
     /// nominative writes it; nil when that vowel is not о, е or є.

@@ -368,6 +368,37 @@ struct GeoparseCommandTests {
         #expect(try toponyms("Тим часом у Сумах оголосили тривогу.").ids == ["geonames:692194"])
     }
 
+    @Test("Russian and Ukrainian: plural-only names, adjectival names, a dropped vowel; names in guillemets and river banks are no places",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func russianNameFormsAndNonPlaces() throws {
+        // GeoNames: Klintsy 547475 (Клинцы, genitive Клинцов), Volgograd 472757, Volzhsky 472231
+        // (Волжский, instrumental Волжским), Bishkek 1528675, Kherson 706448, Lozova 702760
+        // (Лозова, genitive Лозової); Egypt (Египет, genitive Египта) EG, Qatar QA, China (Китай,
+        // instrumental Китаєм) CN, Tatarstan RU-TA.
+        #expect(try toponyms("Обломки упали на окраине Клинцов, движение между Волгоградом и Волжским затруднено.").ids
+            == ["geonames:547475", "geonames:472757", "geonames:472231"])
+        #expect(try toponyms("Посредники из Египта и Катара встретились в Дохе.").ids.prefix(2) == ["iso3166-1:EG", "iso3166-1:QA"])
+        #expect(try toponyms("Переговори між США та Китаєм тривають, а з Лозової вирушив потяг.").ids
+            == ["iso3166-1:US", "iso3166-1:CN", "geonames:702760"])
+        // A club's and a paper's names in guillemets are no places; Bishkek after them is.
+        #expect(try toponyms("Матч клуба «Ростов» перенесли, сообщила газета «Вечерний Бишкек» из Бишкека.").ids
+            == ["geonames:1528675"])
+        // The bank of the Dnieper is the river's, not the city of Dnipro's.
+        #expect(try toponyms("Обстрел с левого берега Днепра повредил дома в Херсоне.").ids == ["geonames:706448"])
+        #expect(try toponyms("Shelling from the east bank of the Dnipro hit homes in Kherson.").ids == ["geonames:706448"])
+        // A foreign given name in Cyrillic before a town's name is a person ("Washington" is
+        // GeoNames 4140963 too); "Республики" is the generic word of the name that follows.
+        #expect(try toponyms("Аналитик Джон Вашингтон считает, что власти Республики Татарстан правы.").ids == ["iso3166-2:RU-TA"])
+    }
+
+    @Test("a name listed with regions is read as a region",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func listedWithRegions() throws {
+        // "Washington" beside Oregon is the state (ISO 3166-2 US-WA), not the capital.
+        #expect(try toponyms("Cases rose in Oregon and Washington, where a new law took effect.").ids
+            == ["iso3166-2:US-OR", "iso3166-2:US-WA"])
+    }
+
     @Test("Russian: a sentence's first word is neither a place nor a first name",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func russianSentenceStarts() throws {
