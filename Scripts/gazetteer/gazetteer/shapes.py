@@ -7,6 +7,7 @@ import math
 import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon
+import shapely.ops
 from shapely.ops import polylabel
 
 
@@ -57,8 +58,10 @@ def centre_point(geom) -> tuple[float, float]:
     Alaska and Hawaii do not pull the United States' centre into Canada, nor remote islands a
     country's into the sea. The centroid is taken on an equal-area projection of the sphere (a
     centroid in plain degrees would pull high-latitude countries north). Where it falls outside
-    the landmasses (a crescent-shaped country), the pole of inaccessibility of the largest part
-    is used instead. Deterministic.
+    a single main landmass (a crescent-shaped country such as Vietnam or Norway), the point
+    nearest to it that lies INSIDE_MARGIN_DEG inside the landmass is used: the middle of the
+    crescent, not one of its ends. Where it falls outside several (Malaysia's peninsula and
+    Borneo), the pole of inaccessibility of the largest part is used. Deterministic.
     """
     parts = [g for g in shapely.get_parts(geom) if isinstance(g, Polygon) and not g.is_empty]
     areas = [_equal_area(p).area for p in parts]
@@ -68,7 +71,32 @@ def centre_point(geom) -> tuple[float, float]:
     lon, lat = c.x, math.degrees(math.asin(max(-1.0, min(1.0, c.y))))
     if main.contains(Point(lon, lat)):
         return lat, lon
+    if len(main.geoms) == 1:
+        inside = _nearest_inside(main.geoms[0], lat, lon)
+        if inside is not None:
+            return inside
     return representative_point(geom)
+
+
+# How far inside its outline the point nearest to an outside centroid is taken, in degrees of
+# latitude (about 11 km); narrower landmasses are tried with half, then a fifth of it.
+INSIDE_MARGIN_DEG = 0.1
+
+
+def _nearest_inside(part: Polygon, lat: float, lon: float) -> tuple[float, float] | None:
+    """(latitude, longitude) of the point of `part` nearest to (lat, lon) that is INSIDE_MARGIN_DEG
+    inside its outline, measured in a plane where longitudes are scaled by cos(lat) (so the margin
+    and the distance are about equal in kilometres). None when the part is too thin for any margin.
+    """
+    scale = max(math.cos(math.radians(lat)), 0.05)
+    planar = shapely.transform(part, lambda a: a * np.array([scale, 1.0]))
+    target = Point(lon * scale, lat)
+    for margin in (INSIDE_MARGIN_DEG, INSIDE_MARGIN_DEG / 2, INSIDE_MARGIN_DEG / 5):
+        inner = planar.buffer(-margin)
+        if not inner.is_empty:
+            p = shapely.ops.nearest_points(inner, target)[0]
+            return p.y, p.x / scale
+    return None
 
 
 def round_geometry(geom, decimals: int = 5):
