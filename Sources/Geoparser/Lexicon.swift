@@ -158,6 +158,12 @@ enum Lexicon {
         "homeowners", "voters", "townspeople", "villagers",
     ]
 
+    /// Nouns for people after a name that say where they are from ("A Raymond man was arrested",
+    /// "Clinton couple faces charges"), when the name is no ordinary word ("Young men", "Many women").
+    static let personHeadNouns: Set<String> = [
+        "man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "couple",
+    ]
+
     static let placeOnlyLocatives: Set<String> = [
         "in", "near", "outside", "inside", "throughout", "across", "в", "во", "около", "возле", "біля",
     ]

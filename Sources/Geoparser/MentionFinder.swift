@@ -217,6 +217,10 @@ struct MentionFinder {
                 i += 1
                 continue
             }
+            if let member = members[i], Self.streetGenerics.contains(member.generic) {
+                i = member.last
+                continue
+            }
             if let member = members[i], let m = listMember(doc, first: i, last: member.last, generic: member.generic) {
                 toponyms.append(m)
                 i = m.last
@@ -356,7 +360,12 @@ struct MentionFinder {
         "regions": "region", "oblasts": "oblast", "provinces": "province", "states": "state",
         "counties": "county", "parishes": "parish", "districts": "district", "governorates": "governorate",
         "prefectures": "prefecture", "territories": "territory", "krais": "krai",
+        // "the corner of Vine and Second streets": streets named like places (`streetGenerics`).
+        "streets": "street", "avenues": "avenue", "roads": "road", "boulevards": "boulevard",
     ]
+
+    /// Generic words of `pluralGenerics` that make a list of streets, not of places.
+    static let streetGenerics: Set<String> = ["street", "avenue", "road", "boulevard"]
 
     /// "the Kursk and Belgorod regions", "Barrow, Jackson and Madison counties": the names of a
     /// list joined by commas and "and"/"or" before a plural administrative word, by the index of
@@ -829,6 +838,17 @@ struct MentionFinder {
             if before.has(.strongLocative) { m.strongCue = true }
             if before.has(.placeOnlyLocative) { m.placeOnlyCue = true }
         }
+        // "southwest of McPherson", "10 miles east of Salem"; "Dorothy Shelby, 88, of Franklin":
+        // a compass direction, or a person's age, before "of" is said of places.
+        let possessive = m.last < t.count && t[m.last].kind == .word && t[m.last].text.unicodeScalars.count == 2
+            && (t[m.last].lowered == "'s" || t[m.last].lowered == "\u{2019}s")
+        if m.first >= 2, t[m.first - 1].lowered == "of", !possessive,
+           !t[m.first - 2].isCapitalized && Units.directions.contains(t[m.first - 2].lowered)
+            || m.first >= 4 && doc.isSymbol(m.first - 2, ",") && t[m.first - 3].kind == .number && doc.isSymbol(m.first - 4, ",") {
+            m.locativeCue = true
+            m.strongCue = true
+            m.placeOnlyCue = true
+        }
         // "state of Ohio", "region of Kursk"; "the city of Belgorod", "the port of Rostock"
         if m.first >= 2, t[m.first - 1].lowered == "of" {
             // "the department of Santa Cruz" (lower case: "the Department of Labor" is an office).
@@ -879,6 +899,11 @@ struct MentionFinder {
         let after = wordLists(doc, n)
         // "a Concord resident", "Richmond police": a noun said of places' people and offices.
         if !t[n].isCapitalized, after.has(.placeHeadNoun) {
+            m.strongCue = true
+            m.placeOnlyCue = true
+        }
+        if !t[n].isCapitalized, Lexicon.personHeadNouns.contains(t[n].lowered),
+           !(m.first..<m.last).contains(where: { wordLists(doc, $0).has(WordLists.commonWordLists) || wordLists(doc, $0).has(.englishWord) }) {
             m.strongCue = true
             m.placeOnlyCue = true
         }
@@ -1076,11 +1101,18 @@ struct MentionFinder {
 
     /// What follows a person's name, from token `k` on: a verb of saying ("said", "told"), or an
     /// apposition that describes a person (", a councillor", ", who").
-    private func isPersonClause(_ doc: Document, after k: Int) -> Bool {
+    private func isPersonClause(_ doc: Document, after k: Int, allowingOneMoreName: Bool = true) -> Bool {
         let t = doc.tokens
         guard k < t.count else { return false }
         if t[k].kind == .word, !t[k].isCapitalized, wordLists(doc, k).has(.speechVerb) { return true }
+        // "Georgia Lee Hampton, 34, …": a third name before the clause.
+        if allowingOneMoreName, t[k].kind == .word, t[k].isCapitalized, !t[k].isAllCaps, t[k].spaceBefore,
+           !match(longestMatchIndex(doc, k), hasCandidateAtMost: .region) {
+            return isPersonClause(doc, after: k + 1, allowingOneMoreName: false)
+        }
         guard doc.isSymbol(k, ","), k + 1 < t.count else { return false }
+        // ", 34,": a person's age.
+        if t[k + 1].kind == .number, k + 2 < t.count, doc.isSymbol(k + 2, ","), t[k + 1].end - t[k + 1].start <= 3 { return true }
         return ["a", "an", "the", "who", "whose", "aged"].contains(t[k + 1].lowered)
     }
 

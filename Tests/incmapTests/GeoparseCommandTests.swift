@@ -391,6 +391,24 @@ struct GeoparseCommandTests {
         #expect(try toponyms("Аналитик Джон Вашингтон считает, что власти Республики Татарстан правы.").ids == ["iso3166-2:RU-TA"])
     }
 
+    @Test("local news: people's home towns, directions from a town, lists of streets, ages after names",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func localNewsCues() throws {
+        // Raymond (Mississippi, GeoNames 4442913), McPherson and Franklin are also given names or
+        // surnames, which need a cue: "a Raymond man", "southwest of McPherson", ", 88, of Franklin".
+        #expect(try toponyms("A Raymond man was arrested on Monday in Hinds County, Mississippi.").ids.first == "geonames:4442913")
+        #expect(try toponyms("The funnel cloud touched down southwest of McPherson and stayed on the ground.").names == ["McPherson"])
+        #expect(try toponyms("Dorothy Shelby, 88, of Franklin, died on Thursday at a care home.").names == ["Franklin"])
+        // Not the estate of a man called Wilder; not the street names of a list before "streets";
+        // not a word for people before "men".
+        #expect(try toponyms("The crash happened 12 miles northwest of Wilder's estate.").names.isEmpty)
+        #expect(try toponyms("A water main broke at the corner of Vine and Second streets in Cincinnati.").names == ["Cincinnati"])
+        #expect(try toponyms("Young men gathered outside.").names.isEmpty)
+        // Three names and an age: a woman, not the state of Georgia.
+        #expect(try toponyms("A Simpsonville woman, Georgia Lee Hampton, 34, was charged in Greenville County.").names
+            == ["Simpsonville", "Greenville County"])
+    }
+
     @Test("a name listed with regions is read as a region",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func listedWithRegions() throws {
