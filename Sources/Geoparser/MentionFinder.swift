@@ -903,7 +903,7 @@ struct MentionFinder {
             m.placeOnlyCue = true
         }
         if !t[n].isCapitalized, Lexicon.personHeadNouns.contains(t[n].lowered),
-           !(m.first..<m.last).contains(where: { wordLists(doc, $0).has(WordLists.commonWordLists) || wordLists(doc, $0).has(.englishWord) }) {
+           m.last - m.first > 1 || !wordLists(doc, m.first).has(WordLists.commonWordLists) && !wordLists(doc, m.first).has(.englishWord) {
             m.strongCue = true
             m.placeOnlyCue = true
         }
@@ -1015,9 +1015,15 @@ struct MentionFinder {
     /// "Nelson Mandela" → "Mandela": a town-only match right after a capitalised word that is not
     /// itself a found name, a function word or a generic word is the second part of a longer name.
     private func isSecondPartOfName(_ doc: Document, _ m: RawMention) -> Bool {
-        guard !m.candidates.contains(where: { $0.kind <= .district }) else { return false }
         let t = doc.tokens
         let p = m.first - 1
+        // "Secretary Sheila York said": a region's name after a given name is a surname when a
+        // clause about a person follows (not a country's: "Mary, Ireland" is no person).
+        if m.candidates.contains(where: { $0.kind <= .district }) {
+            guard m.last - m.first == 1, !m.candidates.contains(where: { $0.kind <= .country }), p >= 0, t[m.first].spaceBefore,
+                  isGivenName(doc, p), !match(longestMatchEndingIndex(doc, at: p), hasCandidateAtMost: .district) else { return false }
+            return isPersonClause(doc, after: m.last, allowingOneMoreName: false)
+        }
         guard p >= 0, t[p].kind == .word, t[p].isCapitalized, !t[p].isAllCaps,
               doc.sentenceOf[p] == doc.sentenceOf[m.first] else { return false }
         let lists = wordLists(doc, p)
@@ -1070,6 +1076,11 @@ struct MentionFinder {
             if isGivenName(doc, m.first), isCommonSurname(doc, n), !match(longestMatchIndex(doc, n), hasCandidateAtMost: .region) {
                 return !m.candidates.contains(where: { $0.kind <= .country }) || isPersonClause(doc, after: n + 1)
             }
+            // "Sydney Walker, who runs …": a common surname and a clause about a person, whatever
+            // the first name.
+            if isCommonSurname(doc, n), !match(longestMatchIndex(doc, n), hasCandidateAtMost: .region),
+               !wordLists(doc, m.first).has(WordLists.commonWordLists),
+               isPersonClause(doc, after: n + 1, allowingOneMoreName: false) { return true }
             return isReportedSpeaker(doc, first: m.first, surname: n) && !match(longestMatchIndex(doc, n), hasCandidateAtMost: .region)
         }
         guard n < t.count, t[n].kind == .word, t[n].isCapitalized, t[n].spaceBefore,
@@ -1084,6 +1095,10 @@ struct MentionFinder {
         // "Lee Rashid": a common given name before a name that is only a town's ("Rashid", Egypt);
         // "said João Lima, a fisherman": any name, when the clause says a person is meant.
         if isReportedSpeaker(doc, first: m.first, surname: n) { return !match(next, hasCandidateAtMost: .country) }
+        // "Sydney Walker, who runs …": a common surname and a clause about a person (not "In
+        // Hope, the town office …").
+        if isCommonSurname(doc, n), !match(next, hasCandidateAtMost: .region), !wordLists(doc, m.first).has(WordLists.commonWordLists),
+           isPersonClause(doc, after: n + 1, allowingOneMoreName: false) { return true }
         return isGivenName(doc, m.first) && !match(next, hasCandidateAtMost: .region)
     }
 

@@ -407,6 +407,12 @@ struct GeoparseCommandTests {
         // Three names and an age: a woman, not the state of Georgia.
         #expect(try toponyms("A Simpsonville woman, Georgia Lee Hampton, 34, was charged in Greenville County.").names
             == ["Simpsonville", "Greenville County"])
+        // A region's name after a given name, and a city's before a common surname, with a clause
+        // about a person: York and Sydney are people here; "In Hope, the town office …" is the town.
+        #expect(try toponyms("Secretary Sheila York said a broker in Harrogate had offered help.").names == ["Harrogate"])
+        #expect(try toponyms("Sydney Walker, who runs a hardware store in Echuca, said the plan was late.").names == ["Echuca"])
+        #expect(try toponyms("Snow brought down limbs in Belfast and Searsport. In Hope, the town office opened.").names
+            == ["Belfast", "Searsport", "Hope"])
     }
 
     @Test("a name listed with regions is read as a region",
