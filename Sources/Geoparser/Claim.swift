@@ -26,6 +26,9 @@ public struct Claim: Sendable, Hashable {
         case atMost
         /// A lower bound: "at least", "more than", "over".
         case atLeast
+        /// Between two values: "between 2 and 5 km", "10 to 15 km", "2–3 km"; `value` is the upper
+        /// one, `lowerValue` the lower.
+        case range
     }
 
     /// What the claim is about, when the sentence says so ("into Russia", "of Ukraine", "from the border").
@@ -58,6 +61,8 @@ public struct Claim: Sendable, Hashable {
     public var unit: String?
     /// Values in SI units of conversions given alongside ("35 km (22 miles)" → [35,405.6]).
     public var alternatives: [Double]
+    /// For a range (`Qualifier.range`), its lower value in SI units; nil otherwise.
+    public var lowerValue: Double?
     public var qualifier: Qualifier
     /// For distances, the dimension word that follows: "deep", "wide", "long", "away", "inside".
     public var dimension: String?

@@ -26,11 +26,12 @@ struct ClaimExtractor: Sendable {
 
     private func measure(at k: Int) -> (Claim, Int)? {
         guard let number = Numbers.parse(tokens, at: k) else { return nil }
+        if let range = range(from: number, at: k) { return range }
         var j = number.next
         // "35-km", "12-mile": a hyphen glued to both sides.
         if j + 1 < tokens.count, tokens[j].text == "-", !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore { j += 1 }
         let (qualifier, qStart) = Qualifiers.before(tokens, k)
-        if let unit = Units.parse(tokens, at: j), !(number.isArticle && unit.plural) {
+        if let unit = Units.parse(tokens, at: j), !(number.isArticle && unit.plural), !(unit.name == "m" && afterCurrency(k)) {
             var claim = makeClaim(kind: unit.kind, value: number.value * unit.factor, stated: number.value,
                                   unit: unit.name, qualifier: qualifier, from: qStart, to: unit.next)
             var e = unit.next
@@ -46,6 +47,41 @@ struct ClaimExtractor: Sendable {
             return claim.subject == nil ? nil : (claim, percent)
         }
         return nil
+    }
+
+    /// True when a currency sign comes right before token `k` ("$3m").
+    private func afterCurrency(_ k: Int) -> Bool {
+        k >= 1 && ["$", "£", "€", "¥", "₴", "₽"].contains(tokens[k - 1].text)
+    }
+
+    /// A range of two numbers with one unit: "between 2 and 5 km", "10 to 15 km", "2–3 km",
+    /// "от 5 до 10 км", "між 2 і 5 км". `first` is the number at `k`. The claim's value is the
+    /// upper number, its `lowerValue` the lower, and its qualifier `range` (or the hedge before it,
+    /// when there is one: "up to 10–15 km" is at most 15 km).
+    private func range(from first: Numbers.Parsed, at k: Int) -> (Claim, Int)? {
+        guard !first.isArticle, first.next + 1 < tokens.count else { return nil }
+        let opener = k >= 1 ? tokens[k - 1].lowered : ""
+        let joiner = tokens[first.next].lowered
+        switch joiner {
+        case "to", "-", "–", "—": break
+        case "and": guard opener == "between" else { return nil }
+        case "и", "і", "й": guard ["между", "між"].contains(opener) else { return nil }
+        case "до": guard ["от", "від"].contains(opener) else { return nil }
+        default: return nil
+        }
+        guard let second = Numbers.parse(tokens, at: first.next + 1), !second.isArticle, second.value > first.value,
+              let unit = Units.parse(tokens, at: second.next), !(unit.name == "m" && afterCurrency(k)) else { return nil }
+        let opened = ["between", "from", "между", "між", "от", "від"].contains(opener)
+        let start = opened ? k - 1 : k
+        var (qualifier, qStart) = Qualifiers.before(tokens, start)
+        if qualifier == .exact || qualifier == .approximately { qualifier = .range }
+        var claim = makeClaim(kind: unit.kind, value: second.value * unit.factor, stated: second.value,
+                              unit: unit.name, qualifier: qualifier, from: min(qStart, start), to: unit.next)
+        if qualifier == .range { claim.lowerValue = first.value * unit.factor }
+        var e = conversions(after: unit.next, into: &claim)
+        if unit.kind == .distance { e = distanceTail(after: e, into: &claim) }
+        claim.subject = subject(after: e)
+        return (claim, max(e, unit.next))
     }
 
     /// A fraction word phrase: "a fifth", "one-third", "two thirds", "half", "a quarter".
@@ -110,8 +146,10 @@ struct ClaimExtractor: Sendable {
             relation = tokens[j].lowered
         } else if let english = Units.cyrillicRelations[tokens[j].lowered], relations.contains(english) || relations == Units.relations {
             relation = english
-        } else if relations.contains("of"), RussianCases.isCyrillic(tokens[j].lowered), Units.subjectHeads.contains(tokens[j].lowered) {
-            // "12 % территории Молдовы": the genitive is the "of"; nothing to skip.
+        } else if relations.contains("of"), RussianCases.isCyrillic(tokens[j].lowered), Units.subjectHeads.contains(tokens[j].lowered)
+                    || Units.determiners.contains(tokens[j].lowered) && j + 1 < tokens.count && Units.subjectHeads.contains(tokens[j + 1].lowered) {
+            // "12 % территории Молдовы", "половина её территории": the genitive is the "of";
+            // nothing to skip.
             relation = "of"
             j -= 1
         } else {
@@ -138,6 +176,10 @@ struct ClaimExtractor: Sendable {
                 if Units.subjectHeads.contains(tokens[last].lowered), j < tokens.count,
                    !Units.subjectHeads.contains(tokens[j].lowered),
                    !(RussianCases.isCyrillic(tokens[last].lowered) && tokens[j].isCapitalized) { break }
+            } else if last < 0, j > phraseStart || Units.determiners.contains(tokens[j - 1].lowered), !tokens[j].isCapitalized,
+                      j + 1 < tokens.count, Units.subjectHeads.contains(tokens[j + 1].lowered), !Units.subjectHeads.contains(tokens[j].lowered) {
+                // "of its prewar area", "of the disputed territory": an adjective before the head.
+                j += 1
             } else if last < 0, Units.subjectModifiers.contains(tokens[j].lowered)
                         || Lexicon.directionalModifiers.contains(tokens[j].lowered)
                         || RussianCases.isCyrillic(tokens[j].lowered) && j + 1 < tokens.count && Units.subjectHeads.contains(tokens[j + 1].lowered) {

@@ -13,8 +13,27 @@ enum Numbers {
         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
         "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
         "hundred": 100, "dozen": 12,
+        // Russian and Ukrainian, in the cases a measure puts them in: "в двух километрах", "за п'ять
+        // кілометрів", "более двух третей".
+        "один": 1, "одного": 1, "одном": 1, "одну": 1, "одна": 1, "одной": 1, "одній": 1,
+        "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "дві": 2, "двох": 2, "двом": 2,
+        "три": 3, "трех": 3, "трёх": 3, "трем": 3, "тремя": 3, "трьох": 3,
+        "четыре": 4, "четырех": 4, "четырёх": 4, "чотири": 4, "чотирьох": 4,
+        "пять": 5, "пяти": 5, "п'ять": 5, "п'яти": 5, "п’ять": 5, "п’яти": 5,
+        "шесть": 6, "шести": 6, "шість": 6, "семь": 7, "семи": 7, "сім": 7, "восемь": 8, "восьми": 8, "вісім": 8,
+        "девять": 9, "девяти": 9, "дев'ять": 9, "дев'яти": 9, "дев’ять": 9, "дев’яти": 9,
+        "десять": 10, "десяти": 10, "двадцать": 20, "двадцати": 20, "двадцять": 20, "двадцяти": 20,
+        "тридцать": 30, "тридцати": 30, "тридцять": 30, "тридцяти": 30, "сорок": 40, "сорока": 40,
+        "пятьдесят": 50, "пятидесяти": 50, "п'ятдесят": 50, "п'ятдесяти": 50, "п’ятдесят": 50, "п’ятдесяти": 50,
+        "сто": 100,
     ]
-    static let multipliers: [String: Double] = ["hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1e9]
+    static let multipliers: [String: Double] = [
+        "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1e9,
+        // "25 тыс. гектаров", "1,5 млн": with or without the abbreviation's full stop.
+        "тыс": 1_000, "тысяч": 1_000, "тысячи": 1_000, "тысяча": 1_000, "тис": 1_000, "тисяч": 1_000, "тисячі": 1_000,
+        "тисяча": 1_000, "млн": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000, "мільйона": 1_000_000,
+        "мільйонів": 1_000_000,
+    ]
 
     /// A number at token `k`: "35", "1,000", "3.5", "1.2 million", "twenty-five", "a", "an".
     static func parse(_ t: [Token], at k: Int) -> Parsed? {
@@ -38,6 +57,9 @@ enum Numbers {
         }
         if result.next < t.count, let m = multipliers[t[result.next].lowered] {
             result = Parsed(value: result.value * m, next: result.next + 1)
+            if result.next < t.count, t[result.next].text == ".", !t[result.next].spaceBefore, RussianCases.isCyrillic(t[result.next - 1].lowered) {
+                result.next += 1
+            }
         }
         return result
     }
@@ -58,12 +80,24 @@ enum Numbers {
         "sixths": 1.0 / 6, "seventh": 1.0 / 7, "sevenths": 1.0 / 7, "eighth": 1.0 / 8, "eighths": 1.0 / 8,
         "ninth": 1.0 / 9, "ninths": 1.0 / 9, "tenth": 1.0 / 10, "tenths": 1.0 / 10, "twentieth": 1.0 / 20,
         "twentieths": 1.0 / 20, "hundredth": 1.0 / 100,
+        // Russian and Ukrainian after a number word: "двух третей", "дві третини", "трёх четвертей".
+        "трети": 1.0 / 3, "третей": 1.0 / 3, "третини": 1.0 / 3, "третин": 1.0 / 3, "четверти": 1.0 / 4,
+        "четвертей": 1.0 / 4, "чверті": 1.0 / 4, "чвертей": 1.0 / 4,
+    ]
+
+    /// Russian and Ukrainian fraction nouns that stand alone, in their cases: "половина её территории",
+    /// "близько третини території", "четверть региона".
+    static let cyrillicFractions: [String: Double] = [
+        "половина": 0.5, "половины": 0.5, "половину": 0.5, "половиной": 0.5, "половини": 0.5, "половиною": 0.5,
+        "треть": 1.0 / 3, "трети": 1.0 / 3, "третью": 1.0 / 3, "третина": 1.0 / 3, "третини": 1.0 / 3, "третину": 1.0 / 3,
+        "четверть": 1.0 / 4, "четверти": 1.0 / 4, "чверть": 1.0 / 4, "чверті": 1.0 / 4,
     ]
 
     /// "a fifth", "one-third", "two thirds", "half", "three-quarters".
     static func fraction(_ t: [Token], at k: Int) -> Parsed? {
         guard k < t.count, t[k].kind == .word else { return nil }
         if t[k].lowered == "half" { return Parsed(value: 0.5, next: k + 1) }
+        if let f = cyrillicFractions[t[k].lowered] { return Parsed(value: f, next: k + 1) }
         var count = 1.0
         var j = k
         if t[k].lowered == "a" || t[k].lowered == "one" {
@@ -109,6 +143,8 @@ enum Units {
     static let area: [String: (Double, Bool)] = [
         "km²": (1e6, false), "km2": (1e6, false), "hectare": (1e4, false), "hectares": (1e4, true),
         "ha": (1e4, false), "acre": (4_046.8564224, false), "acres": (4_046.8564224, true),
+        "гектаров": (1e4, true), "гектара": (1e4, true), "гектар": (1e4, false), "гектарах": (1e4, true),
+        "гектарів": (1e4, true), "гектари": (1e4, true), "га": (1e4, false),
         "m²": (1, false), "mi²": (2_589_988.110336, false), "км²": (1e6, false),
     ]
 
@@ -127,7 +163,11 @@ enum Units {
     static let cyrillicRelations: [String: String] = [
         "вглубь": "into", "вглиб": "into", "углиб": "into", "от": "from", "від": "from", "до": "to",
     ]
-    static let determiners: Set<String> = ["the", "its", "their", "his", "her", "our", "this", "that", "a"]
+    static let determiners: Set<String> = [
+        "the", "its", "their", "his", "her", "our", "this", "that", "a",
+        // Russian and Ukrainian possessives: "половина её территории", "третина її території".
+        "её", "ее", "его", "их", "своей", "її", "його", "їх", "своєї",
+    ]
     static let subjectHeads: Set<String> = [
         "border", "borders", "frontier", "territory", "territories", "front", "frontline", "line", "coast",
         "city", "town", "village", "capital", "region", "country", "land", "area", "oblast", "province",
@@ -137,6 +177,7 @@ enum Units {
         "граница", "границы", "границе", "границей", "кордон", "кордону", "кордоні", "кордоном", "рубежа",
         "область", "области", "областью", "області", "район", "района", "районе", "району", "районі",
         "край", "края", "краю", "территории", "території", "территорию", "територію", "страны", "країни",
+        "региона", "регион", "регионе", "регіону", "регіон", "регіоні",
     ]
     /// Heads of a subject that is a settlement or a part of one, which a share cannot be of.
     static let settlementHeads: Set<String> = ["city", "town", "village", "capital", "centre", "center"]
@@ -165,6 +206,19 @@ enum Units {
         }
         if let (f, plural) = area[w] {
             return Parsed(kind: .area, name: w, factor: f, next: k + 1, plural: plural)
+        }
+        // "в 10-километровой зоне", "у 15-кілометровій зоні", "500-метровая полоса": a measure as
+        // an adjective.
+        if RussianCases.isCyrillic(w), length[w] == nil {
+            for (stem, factor) in [("километров", 1_000.0), ("кілометров", 1_000.0), ("метров", 1.0)] where w.hasPrefix(stem) && w.count > stem.count {
+                return Parsed(kind: .distance, name: stem == "метров" ? "м" : "км", factor: factor, next: k + 1, plural: false)
+            }
+        }
+        // "m" for metres only where a measure's relation follows ("within 500 m of", "300 m from",
+        // "(500 m)"): elsewhere it is as often millions ("a $3m grant", "2m people").
+        if w == "m", k + 1 < t.count, relations.contains(t[k + 1].lowered) || dimensions.contains(t[k + 1].lowered)
+            || directions.contains(t[k + 1].lowered) || t[k + 1].text == ")" {
+            return Parsed(kind: .distance, name: "m", factor: 1, next: k + 1, plural: false)
         }
         if let (f, plural) = length[w] {
             // "km" followed by "²" typed as a separate symbol, or "square" after the unit ("km square").

@@ -52,8 +52,12 @@ struct ClaimCheck: Sendable {
         ]
         if let v = c.value {
             switch c.kind {
-            case .distance: p["value_m"] = .number(v)
-            case .area: p["value_km2"] = .number(v / 1e6)
+            case .distance:
+                p["value_m"] = .number(v)
+                if let low = c.lowerValue { p["lower_value_m"] = .number(low) }
+            case .area:
+                p["value_km2"] = .number(v / 1e6)
+                if let low = c.lowerValue { p["lower_value_km2"] = .number(low / 1e6) }
             case .fraction: p["value_fraction"] = .number(v)
             case .date: break
             }
@@ -230,7 +234,7 @@ struct ClaimChecker {
         let method = network.method(for: used)
         let accuracy = method.accuracyMetres ?? 500
         let tol = tolerance(for: found.claim, claimed: claimed, accuracy: accuracy)
-        let agree = measured.allSatisfy { agrees($0.1.metres, claimed: claimed, qualifier: found.claim.qualifier, tolerance: tol, accuracy: accuracy) }
+        let agree = measured.allSatisfy { agrees($0.1.metres, claimed: claimed, claim: found.claim, tolerance: tol, accuracy: accuracy) }
         let parts = measured.map { "\($0.0.record.name) lies \(Format.km($0.1.metres)) from the \(network.pairName($0.1.border)) border" }
         let chosen = neighbourName.map { " (the border with \($0), the neighbour the text names)" } ?? ""
         let finding = Format.sentence(parts) + chosen + "; the text says \(found.claim.oneLineText): "
@@ -365,7 +369,7 @@ struct ClaimChecker {
         // A place deeper than claimed by more than the tolerance contradicts the claim: "some 12
         // miles" (19.3 km) agrees with a town reached at 20.3 km; an upper bound ("up to") allows
         // only the data's accuracy.
-        let limit = found.claim.qualifier == .atMost || found.claim.qualifier == .atLeast ? claimed + accuracy : claimed + tol
+        let limit = [.atMost, .atLeast, .range].contains(found.claim.qualifier) ? claimed + accuracy : claimed + tol
         let notes = depth.places.map { DepthNote(depth: $0, deeperThan: limit) }
         let checked = notes.prefix(about.count).filter(\.inside)
         let context = notes.dropFirst(about.count).filter(\.inside).sorted { $0.metres > $1.metres }
@@ -388,7 +392,7 @@ struct ClaimChecker {
                 finding += "; \(Format.sentence(beyond.map(\.name))) \(beyond.count == 1 ? "lies" : "lie") deeper than claimed: inconsistent"
             } else {
                 verdict = .consistent
-                if found.claim.qualifier == .atMost {
+                if found.claim.qualifier == .atMost || found.claim.qualifier == .range {
                     finding += "; none lies deeper than the claimed maximum: consistent"
                 } else if deepest.metres >= claimed - tol {
                     finding += "; the deepest, \(deepest.name), is as deep as claimed: consistent"
@@ -488,15 +492,16 @@ struct ClaimChecker {
     private func tolerance(for claim: Claim, claimed: Double, accuracy: Double) -> Double {
         switch claim.qualifier {
         case .exact, .approximately: max(0.2 * claimed, 1_000) + accuracy
-        case .atMost, .atLeast: accuracy
+        case .atMost, .atLeast, .range: accuracy
         }
     }
 
-    private func agrees(_ measured: Double, claimed: Double, qualifier: Claim.Qualifier, tolerance: Double, accuracy: Double) -> Bool {
-        switch qualifier {
+    private func agrees(_ measured: Double, claimed: Double, claim: Claim, tolerance: Double, accuracy: Double) -> Bool {
+        switch claim.qualifier {
         case .exact, .approximately: abs(measured - claimed) <= tolerance
         case .atMost: measured <= claimed + accuracy
         case .atLeast: measured >= claimed - accuracy
+        case .range: measured <= claimed + accuracy && measured >= (claim.lowerValue ?? 0) - accuracy
         }
     }
 

@@ -49,6 +49,7 @@ enum Format {
         case .exact, .approximately: "agreement within ±\(km(tol)), including the border data's ±\(km(accuracy))"
         case .atMost: "an upper bound, allowing the border data's ±\(km(accuracy))"
         case .atLeast: "a lower bound, allowing the border data's ±\(km(accuracy))"
+        case .range: "a range, allowing the border data's ±\(km(accuracy)) at either end"
         }
     }
 }

@@ -311,6 +311,7 @@ enum GeoparseOutput {
                                  "sentence": .string(sentence), "qualifier": .string(c.qualifier.rawValue)]
         if let v = c.value { props["value"] = .number(v) }
         if let v = c.statedValue { props["statedValue"] = .number(v) }
+        if let v = c.lowerValue { props["lowerValue"] = .number(v) }
         if let u = c.unit { props["unit"] = .string(u) }
         if !c.alternatives.isEmpty { props["alternatives"] = .array(c.alternatives.map(JSONValue.number)) }
         if let d = c.dimension { props["dimension"] = .string(d) }

@@ -84,6 +84,36 @@ struct ClaimTests {
         // "a twentieth" = 0.05.
         Case(sentence: "The region is a twentieth of Azerbaijan.", text: "a twentieth",
              kind: .fraction, value: 0.05, qualifier: .exact, subject: "Azerbaijan"),
+        // "m" is metres before a measure's relation: 500 m.
+        Case(sentence: "Families living within 500 m of the new posts were moved.", text: "within 500 m",
+             kind: .distance, value: 500, qualifier: .atMost, subject: nil),
+        // Ranges: the upper value, qualifier `range` (the lower value is checked in `ranges`).
+        Case(sentence: "The strip is between 2 and 5 km wide along the frontier.", text: "between 2 and 5 km",
+             kind: .distance, value: 5_000, qualifier: .range, subject: "the frontier"),
+        Case(sentence: "Shells landed 10 to 15 km from the border.", text: "10 to 15 km",
+             kind: .distance, value: 15_000, qualifier: .range, subject: "the border"),
+        Case(sentence: "Бои идут в 2–3 километрах от границы.", text: "2–3 километрах",
+             kind: .distance, value: 3_000, qualifier: .range, subject: "границы"),
+        // Russian number words in their cases: "двух" = 2, so 2,000 m; "более чем" a lower bound.
+        Case(sentence: "Снаряды падали более чем в двух километрах от Шебекино.", text: "более чем в двух километрах",
+             kind: .distance, value: 2_000, qualifier: .atLeast, subject: "Шебекино"),
+        // "25 тыс. гектаров" = 25,000 ha = 25,000 × 10⁴ m² = 2.5e8 m².
+        Case(sentence: "Пожар охватил более 25 тыс. гектаров леса.", text: "более 25 тыс. гектаров",
+             kind: .area, value: 2.5e8, qualifier: .atLeast, subject: nil),
+        // A measure as an adjective: "10-кілометровій" = 10 km.
+        Case(sentence: "Евакуацію оголосили у 10-кілометровій зоні вздовж кордону.", text: "10-кілометровій",
+             kind: .distance, value: 10_000, qualifier: .exact, subject: nil),
+        // Russian and Ukrainian fractions: "двух третей" = 2/3, "половина її території" = 1/2,
+        // "Близько третини" = 1/3.
+        Case(sentence: "Под контролем оказалось более двух третей региона.", text: "более двух третей",
+             kind: .fraction, value: 2.0 / 3, qualifier: .atLeast, subject: "региона"),
+        Case(sentence: "Окупована приблизно половина її території.", text: "приблизно половина",
+             kind: .fraction, value: 0.5, qualifier: .approximately, subject: "її території"),
+        Case(sentence: "Близько третини території області досі окуповано.", text: "Близько третини",
+             kind: .fraction, value: 1.0 / 3, qualifier: .approximately, subject: "території області"),
+        // An adjective before the head of the subject: a quarter = 0.25.
+        Case(sentence: "The enclave covers roughly a quarter of its prewar area.", text: "roughly a quarter",
+             kind: .fraction, value: 0.25, qualifier: .approximately, subject: "its prewar area"),
     ])
     func measure(_ c: Case) throws {
         let claims = parser.parse(c.sentence).claims.filter { $0.kind != .date }
@@ -149,9 +179,22 @@ struct ClaimTests {
         #expect(claims[0].date == iso)
     }
 
+    @Test("a range keeps its lower value: between 2 and 5 km → 2,000 to 5,000 m; 10–15 miles → 16,093.44 to 24,140.16 m")
+    func ranges() throws {
+        let claims = parser.parse("The strip is between 2 and 5 km wide, and raids reached 10–15 miles inland.").claims
+        #expect(claims.map(\.qualifier) == [.range, .range])
+        #expect(claims.map(\.lowerValue) == [2_000, 16_093.44])
+        #expect(claims.map(\.value) == [5_000, 24_140.16])
+        // A hedge before a range bounds it: "up to 10–15 km" is at most 15 km, with no lower value.
+        let hedged = parser.parse("Raids reached up to 10–15 km inland.").claims
+        #expect(hedged.map(\.qualifier) == [.atMost])
+        #expect(hedged.first?.lowerValue == nil)
+    }
+
     @Test("numbers that measure nothing geographic are not claims", arguments: [
         "He is 35 years old.", "A third round of talks is planned.", "About 200 people fled.",
-        "The village had 5 schools.",
+        "The village had 5 schools.", "The council approved a $3m grant.", "Some 2m people voted.",
+        "Highway 10 to 15 lanes were closed.",
     ])
     func nonClaims(sentence: String) {
         #expect(parser.parse(sentence).claims.isEmpty)

@@ -239,6 +239,22 @@ struct MapCommandTests {
         #expect((25_000...45_000).contains(try #require(kharkiv[property: "measured_m"]?.doubleValue)))
     }
 
+    @Test("a range of distances holds when the measured distance lies between its two ends",
+          .enabled(if: hasData, "needs the repository's Gazetteer/ data (places, countries, borders)"))
+    func rangeClaims() throws {
+        let (r, out) = try runMap(CLI.fixture("map/ranges.txt"), quiet: true)
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(r.status == 0, "\(r.stderr)")
+        let claims = try claims(out)
+        // Sudzha lies about 9–10 km from the Ukrainian border (Tetkino about 3 km; both are border
+        // towns of Kursk oblast): inside 5–12 km, far short of 20–30 km.
+        let sudzha = try #require(claims["between 5 and 12 km"])
+        #expect(sudzha[property: "qualifier"]?.stringValue == "range")
+        #expect(sudzha[property: "lower_value_m"]?.doubleValue == 5_000)
+        #expect(sudzha[property: "verdict"]?.stringValue == "consistent")
+        #expect(try #require(claims["20 to 30 km"])[property: "verdict"]?.stringValue == "inconsistent")
+    }
+
     @Test("claims in Russian: a depth into a region, distances from the border with their hedges",
           .enabled(if: hasData, "needs the repository's Gazetteer/ data (places, countries, borders)"))
     func russianClaims() throws {
