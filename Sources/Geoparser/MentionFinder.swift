@@ -330,7 +330,13 @@ struct MentionFinder {
                 i = m.last
                 continue
             }
-            if isOrdinaryWord(doc, m) {
+            // "Tour companies say …", "Hail up to five centimetres across …": an English word that
+            // starts a sentence is that word, whatever city bears its name, unless the text says a
+            // place is meant.
+            let ordinaryOpening = m.last - m.first == 1 && doc.isSentenceInitial(m.first) && !t[m.first].isAllCaps
+                && wordLists(doc, m.first).has(.englishWord) && !m.candidates.contains { $0.kind <= .region }
+                && !(m.last < t.count && ["'s", "\u{2019}s"].contains(t[m.last].lowered))  // "Oxford's leaders"
+            if ordinaryOpening || isOrdinaryWord(doc, m) {
                 if doc.isSentenceInitial(m.first), !m.locativeCue, !m.strongCue, m.generic == nil, !followedByPlace(doc, m) {
                     i = m.last
                     continue
