@@ -235,6 +235,11 @@ struct MentionFinder {
                 i = state.last
                 continue
             }
+            if let county = countyFirst(doc, i) {
+                toponyms.append(county)
+                i = county.last
+                continue
+            }
             if let abbreviation = abbreviation(doc, i) {
                 toponyms.append(abbreviation)
                 i = abbreviation.last
@@ -709,6 +714,28 @@ struct MentionFinder {
         guard let best else { return nil }
         return RawMention(kind: .toponym, first: i, last: i + 1, start: t[i].start, end: t[i].end,
                           surface: t[i].text, key: best.key, candidates: best.places)
+    }
+
+    /// "County Kerry", "Co. Cork", "County Down": the Irish order, the generic word first. A mention
+    /// from "County" to the end of the name after it, asking for the region or county, when that
+    /// name has one among its readings (not "County Road 43", "County Judge Smith").
+    private func countyFirst(_ doc: Document, _ i: Int) -> RawMention? {
+        let t = doc.tokens
+        var k = i + 1
+        if t[i].text == "Co", k < t.count, doc.isSymbol(k, "."), !t[k].spaceBefore { k += 1 } else if t[i].text != "County" { return nil }
+        guard k < t.count, t[k].kind == .word, t[k].isCapitalized, !t[k].isAllCaps, t[k].spaceBefore,
+              let index = longestMatchIndex(doc, k), match(index, hasCandidateAtMost: .district),
+              memo.matches[index].candidates.contains(where: { $0.kind == .region || $0.kind == .district }) else { return nil }
+        var m = memo.matches[index]
+        m.first = i
+        m.start = t[i].start
+        m.surface = doc.text(tokens: i, m.last)
+        annotate(doc, &m)
+        m.generic = "county"
+        m.wantsRegion = true
+        m.strongCue = true
+        m.placeOnlyCue = true
+        return m
     }
 
     /// "U.S.", "UK", "UAE": matched case-sensitively, mapped to the country (or region) they abbreviate.

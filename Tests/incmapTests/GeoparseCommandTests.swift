@@ -417,6 +417,11 @@ struct GeoparseCommandTests {
         // "Oxford's leaders" names the city.
         #expect(try toponyms("Tour companies say visitors spend a night in Aqaba before heading to Petra.").names == ["Aqaba", "Petra"])
         #expect(try toponyms("Oxford's political leaders met on Monday.").names == ["Oxford"])
+        // The Irish order, generic word first: County Kerry (ISO 3166-2 IE-KY) and Co. Cork (IE-CO) as
+        // one span each, the county and not the city; "County Road 43" is no place.
+        let irish = try toponyms("Branches will close in County Kerry and in Co. Cork. The truck left County Road 43.")
+        #expect(irish.names == ["County Kerry", "Co. Cork"])
+        #expect(irish.ids == ["iso3166-2:IE-KY", "iso3166-2:IE-CO"])
     }
 
     @Test("a name listed with regions is read as a region",
