@@ -1026,9 +1026,22 @@ struct MentionFinder {
     /// "the State championship", "Passover", "Hamas said" (`Lexicon.neverPlaceAlone`), and "University
     /// of Georgia", "Chamber of Commerce": a one-word town name that heads an "of" phrase of
     /// capitalised words is the institution's head noun, not a place.
+    /// Buildings whose names stand for a government (lower case).
+    static let seatsOfGovernment: Set<String> = ["white house", "kremlin", "pentagon", "capitol hill", "élysée", "elysee"]
+
     private func isGenericNounOrOrganisation(_ doc: Document, _ m: RawMention) -> Bool {
-        guard m.last - m.first == 1 else { return false }
         let t = doc.tokens
+        // "the White House", "the Kremlin": seats of government that stand for it, not the towns
+        // named so (White House, Tennessee, keeps its state after it).
+        if Self.seatsOfGovernment.contains(m.surface.lowercased()) || m.last - m.first == 3 && t[m.first].lowered == "the"
+            && Self.seatsOfGovernment.contains(doc.text(tokens: m.first + 1, m.last).lowercased()) {
+            return !followedByPlace(doc, m)
+        }
+        // "The City Council": a name of the article and a generic word is that word.
+        if m.last - m.first == 2, t[m.first].lowered == "the", wordLists(doc, m.first + 1).has(.neverPlaceAlone) {
+            return !followedByPlace(doc, m)
+        }
+        guard m.last - m.first == 1 else { return false }
         let lists = wordLists(doc, m.first)
         if lists.has(.neverPlaceAlone) { return !followedByPlace(doc, m) }
         let townOnly = !m.candidates.contains { $0.kind <= .district }

@@ -422,6 +422,10 @@ struct GeoparseCommandTests {
         let irish = try toponyms("Branches will close in County Kerry and in Co. Cork. The truck left County Road 43.")
         #expect(irish.names == ["County Kerry", "Co. Cork"])
         #expect(irish.ids == ["iso3166-2:IE-KY", "iso3166-2:IE-CO"])
+        // "The City Council" and "the White House" are no towns called City or White House; White
+        // House, Tennessee (GeoNames 4667282) is one.
+        #expect(try toponyms("The City Council met after the bill was signed at the White House.").names.isEmpty)
+        #expect(try toponyms("Storms hit White House, Tennessee, on Monday.").ids == ["geonames:4667282", "iso3166-2:US-TN"])
     }
 
     @Test("a name listed with regions is read as a region",
