@@ -31,7 +31,8 @@ struct ClaimExtractor: Sendable {
         // "35-km", "12-mile": a hyphen glued to both sides.
         if j + 1 < tokens.count, tokens[j].text == "-", !tokens[j].spaceBefore, !tokens[j + 1].spaceBefore { j += 1 }
         let (qualifier, qStart) = Qualifiers.before(tokens, k)
-        if let unit = Units.parse(tokens, at: j), !(number.isArticle && unit.plural), !(unit.name == "m" && afterCurrency(k)) {
+        if let unit = Units.parse(tokens, at: j), !(number.isArticle && unit.plural), !(unit.name == "m" && afterCurrency(k)),
+           !isSpeed(after: unit.next) {
             var claim = makeClaim(kind: unit.kind, value: number.value * unit.factor, stated: number.value,
                                   unit: unit.name, qualifier: qualifier, from: qStart, to: unit.next)
             var e = unit.next
@@ -44,9 +45,19 @@ struct ClaimExtractor: Sendable {
             var claim = makeClaim(kind: .fraction, value: number.value / 100, stated: number.value,
                                   unit: "percent", qualifier: qualifier, from: qStart, to: percent)
             claim.subject = subject(after: percent, requiring: ["of"])
-            return claim.subject == nil ? nil : (claim, percent)
+            guard let s = claim.subject, !Units.nonTerritorialHeads.contains(s.text.lowercased().split(separator: " ").last.map(String.init) ?? "")
+            else { return nil }
+            return (claim, percent)
         }
         return nil
+    }
+
+    /// "70 km/h", "25 м/с", "80 kilometres an hour", "30 miles per hour": a speed, not a distance.
+    private func isSpeed(after e: Int) -> Bool {
+        guard e < tokens.count else { return false }
+        if tokens[e].text == "/", !tokens[e].spaceBefore { return true }
+        guard e + 1 < tokens.count, ["per", "an", "a"].contains(tokens[e].lowered) else { return false }
+        return ["hour", "second", "minute", "day"].contains(tokens[e + 1].lowered)
     }
 
     /// True when a currency sign comes right before token `k` ("$3m").
@@ -61,6 +72,21 @@ struct ClaimExtractor: Sendable {
     private func range(from first: Numbers.Parsed, at k: Int) -> (Claim, Int)? {
         guard !first.isArticle, first.next + 1 < tokens.count else { return nil }
         let opener = k >= 1 ? tokens[k - 1].lowered : ""
+        // "between 200 metres and 10 km": each number with its unit, after an opening word.
+        if ["between", "from", "между", "між", "от", "від"].contains(opener), let unit1 = Units.parse(tokens, at: first.next),
+           unit1.next + 1 < tokens.count, ["and", "to", "и", "і", "й", "до"].contains(tokens[unit1.next].lowered),
+           let second = Numbers.parse(tokens, at: unit1.next + 1), let unit2 = Units.parse(tokens, at: second.next),
+           unit2.kind == unit1.kind, second.value * unit2.factor > first.value * unit1.factor {
+            var (qualifier, qStart) = Qualifiers.before(tokens, k - 1)
+            if qualifier == .exact || qualifier == .approximately { qualifier = .range }
+            var claim = makeClaim(kind: unit2.kind, value: second.value * unit2.factor, stated: second.value,
+                                  unit: unit2.name, qualifier: qualifier, from: min(qStart, k - 1), to: unit2.next)
+            if qualifier == .range { claim.lowerValue = first.value * unit1.factor }
+            var e = conversions(after: unit2.next, into: &claim)
+            if unit2.kind == .distance { e = distanceTail(after: e, into: &claim) }
+            claim.subject = subject(after: e)
+            return (claim, max(e, unit2.next))
+        }
         let joiner = tokens[first.next].lowered
         switch joiner {
         case "to", "-", "–", "—": break
@@ -92,8 +118,8 @@ struct ClaimExtractor: Sendable {
                               qualifier: qualifier, from: qStart, to: f.next)
         claim.subject = subject(after: f.next, requiring: ["of"])
         // "the southern half of the town": a share of a settlement is no share of a territory.
-        guard let subject = claim.subject, !Units.settlementHeads.contains(subject.text.lowercased().split(separator: " ").last.map(String.init) ?? "")
-        else { return nil }
+        let head = claim.subject?.text.lowercased().split(separator: " ").last.map(String.init) ?? ""
+        guard claim.subject != nil, !Units.settlementHeads.contains(head), !Units.nonTerritorialHeads.contains(head) else { return nil }
         return (claim, f.next)
     }
 
@@ -109,7 +135,11 @@ struct ClaimExtractor: Sendable {
         guard j < tokens.count, tokens[j].text == "(" else { return e }
         j += 1
         j = Qualifiers.skip(tokens, j)
-        guard let n = Numbers.parse(tokens, at: j), let u = Units.parse(tokens, at: n.next), u.kind == claim.kind,
+        guard let n = Numbers.parse(tokens, at: j) else { return e }
+        // "(18-mile)": a hyphen glued to both sides.
+        var unitAt = n.next
+        if unitAt + 1 < tokens.count, tokens[unitAt].text == "-", !tokens[unitAt].spaceBefore, !tokens[unitAt + 1].spaceBefore { unitAt += 1 }
+        guard let u = Units.parse(tokens, at: unitAt), u.kind == claim.kind,
               u.next < tokens.count, tokens[u.next].text == ")" else { return e }
         claim.alternatives.append(n.value * u.factor)
         claim.end = tokens[u.next].end
@@ -147,7 +177,8 @@ struct ClaimExtractor: Sendable {
         } else if let english = Units.cyrillicRelations[tokens[j].lowered], relations.contains(english) || relations == Units.relations {
             relation = english
         } else if relations.contains("of"), RussianCases.isCyrillic(tokens[j].lowered), Units.subjectHeads.contains(tokens[j].lowered)
-                    || Units.determiners.contains(tokens[j].lowered) && j + 1 < tokens.count && Units.subjectHeads.contains(tokens[j + 1].lowered) {
+                    || (Units.determiners.contains(tokens[j].lowered) || RussianCases.isCyrillic(tokens[j].lowered))
+                        && j + 1 < tokens.count && Units.subjectHeads.contains(tokens[j + 1].lowered) {
             // "12 % территории Молдовы", "половина её территории": the genitive is the "of";
             // nothing to skip.
             relation = "of"
@@ -177,8 +208,11 @@ struct ClaimExtractor: Sendable {
                    !Units.subjectHeads.contains(tokens[j].lowered),
                    !(RussianCases.isCyrillic(tokens[last].lowered) && tokens[j].isCapitalized) { break }
             } else if last < 0, j > phraseStart || Units.determiners.contains(tokens[j - 1].lowered), !tokens[j].isCapitalized,
-                      j + 1 < tokens.count, Units.subjectHeads.contains(tokens[j + 1].lowered), !Units.subjectHeads.contains(tokens[j].lowered) {
-                // "of its prewar area", "of the disputed territory": an adjective before the head.
+                      !Units.subjectHeads.contains(tokens[j].lowered),
+                      j + 1 < tokens.count && Units.subjectHeads.contains(tokens[j + 1].lowered)
+                        || j + 2 < tokens.count && tokens[j + 1].kind == .word && !tokens[j + 1].isCapitalized
+                            && Units.subjectHeads.contains(tokens[j + 2].lowered) {
+                // "of its prewar area", "of the former princely state": adjectives before the head.
                 j += 1
             } else if last < 0, Units.subjectModifiers.contains(tokens[j].lowered)
                         || Lexicon.directionalModifiers.contains(tokens[j].lowered)

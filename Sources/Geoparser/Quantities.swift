@@ -179,6 +179,14 @@ enum Units {
         "край", "края", "краю", "территории", "території", "территорию", "територію", "страны", "країни",
         "региона", "регион", "регионе", "регіону", "регіон", "регіоні",
     ]
+    /// Heads of a share's subject that make it no share of a territory: "2.5% of GDP", "40 percent of
+    /// the vote", "a third of the budget".
+    static let nonTerritorialHeads: Set<String> = [
+        "gdp", "budget", "budgets", "vote", "votes", "ballots", "population", "revenue", "revenues", "exports",
+        "imports", "output", "income", "spending", "electorate", "workforce", "seats", "shares", "stake", "market",
+        "capacity", "economy", "debt",
+    ]
+
     /// Heads of a subject that is a settlement or a part of one, which a share cannot be of.
     static let settlementHeads: Set<String> = ["city", "town", "village", "capital", "centre", "center"]
     static let subjectModifiers: Set<String> = ["international", "state", "national", "administrative", "entire", "whole", "total"]
@@ -187,8 +195,13 @@ enum Units {
     static func parse(_ t: [Token], at k: Int) -> Parsed? {
         guard k < t.count, t[k].kind == .word else { return nil }
         let w = t[k].lowered
-        if w == "nautical", k + 1 < t.count, let (_, plural) = length[t[k + 1].lowered], t[k + 1].lowered.hasPrefix("mile") {
-            return Parsed(kind: .distance, name: "nautical " + t[k + 1].lowered, factor: 1_852, next: k + 2, plural: plural)
+        // "nautical miles", "200-nautical-mile zone"; "в 20 морских милях", "12 морських миль".
+        if w == "nautical" || w.hasPrefix("морск") || w.hasPrefix("морськ") {
+            var j = k + 1
+            if j + 1 < t.count, t[j].text == "-", !t[j].spaceBefore, !t[j + 1].spaceBefore { j += 1 }
+            if j < t.count, let (_, plural) = length[t[j].lowered], t[j].lowered.hasPrefix("mile") || t[j].lowered.hasPrefix("мил") {
+                return Parsed(kind: .distance, name: "nautical " + t[j].lowered, factor: 1_852, next: j + 1, plural: plural)
+            }
         }
         // "кв. км", "квадратных километров", "квадратних кілометрів".
         if w == "кв" || w.hasPrefix("квадратн") {
@@ -199,7 +212,8 @@ enum Units {
         }
         if w == "sq" || w == "square" {
             var j = k + 1
-            if j < t.count, t[j].text == ".", !t[j].spaceBefore { j += 1 }
+            // "sq. km", "10,460-square-kilometre territory".
+            if j < t.count, t[j].text == "." || t[j].text == "-", !t[j].spaceBefore { j += 1 }
             guard j < t.count, let (f, plural) = length[t[j].lowered] else { return nil }
             return Parsed(kind: .area, name: (w == "sq" ? "sq " : "square ") + t[j].lowered, factor: f * f,
                           next: j + 1, plural: plural)
@@ -249,6 +263,8 @@ enum Qualifiers {
         "не более": .atMost, "не больше": .atMost, "не більше": .atMost, "менее чем": .atMost, "менш ніж": .atMost,
         "более чем": .atLeast, "больше чем": .atLeast, "більш ніж": .atLeast, "більше ніж": .atLeast,
         "не дальше": .atMost, "не далее": .atMost, "не далі": .atMost,
+        "не менее": .atLeast, "не меньше": .atLeast, "не менш": .atLeast, "не менше": .atLeast,
+        "в пределах": .atMost, "в межах": .atMost, "у межах": .atMost, "just under": .atMost, "just over": .atLeast,
         "as far": .atMost, "as many": .atMost, "an estimated": .approximately, "some of": .exact,
     ]
     static let one: [String: Claim.Qualifier] = [
@@ -258,13 +274,16 @@ enum Qualifiers {
         "within": .atMost, "estimated": .approximately, "only": .exact, "just": .exact, "около": .approximately,
         "почти": .approximately, "до": .atMost, "более": .atLeast, "свыше": .atLeast, "близько": .approximately,
         "примерно": .approximately, "приблизно": .approximately, "майже": .approximately, "понад": .atLeast,
-        "менее": .atMost, "меньше": .atMost, "менше": .atMost,
+        "менее": .atMost, "меньше": .atMost, "менше": .atMost, "barely": .atMost, "щонайменше": .atLeast,
+        "минимум": .atLeast, "мінімум": .atLeast, "максимум": .atMost,
     ]
 
     /// Three-word hedges: "не более чем", "не більше ніж".
     static let three: [String: Claim.Qualifier] = [
         "не более чем": .atMost, "не больше чем": .atMost, "не далее чем": .atMost, "не дальше чем": .atMost,
         "не більше ніж": .atMost, "не далі ніж": .atMost, "no more than": .atMost, "no farther than": .atMost,
+        // "не менее чем в 15 км" is a lower bound: without this, "менее чем" (less than) would read it.
+        "не менее чем": .atLeast, "не меньше чем": .atLeast, "не менш ніж": .atLeast, "не менше ніж": .atLeast,
         "no further than": .atMost, "no less than": .atLeast,
     ]
 

@@ -111,6 +111,28 @@ struct ClaimTests {
              kind: .fraction, value: 0.5, qualifier: .approximately, subject: "її території"),
         Case(sentence: "Близько третини території області досі окуповано.", text: "Близько третини",
              kind: .fraction, value: 1.0 / 3, qualifier: .approximately, subject: "території області"),
+        // "не менее чем" is a lower bound (not "менее чем", less than): 15 km.
+        Case(sentence: "Позиции находятся не менее чем в 15 км от Запорожья.", text: "не менее чем в 15 км",
+             kind: .distance, value: 15_000, qualifier: .atLeast, subject: "Запорожья"),
+        // Nautical miles: 12 × 1,852 = 22,224 m, in Russian too (20 × 1,852 = 37,040 m).
+        Case(sentence: "Корабли держатся в пределах 12 морских миль от берега.", text: "в пределах 12 морских миль",
+             kind: .distance, value: 22_224, qualifier: .atMost, subject: nil),
+        Case(sentence: "The shoal lies inside the 200-nautical-mile zone off Luzon.", text: "200-nautical-mile",
+             kind: .distance, value: 370_400, qualifier: .exact, subject: nil),
+        // "10,460-square-kilometre": 10,460 × 10⁶ m².
+        Case(sentence: "The Abyei Area, a 10,460-square-kilometre territory, is disputed.", text: "10,460-square-kilometre",
+             kind: .area, value: 1.046e10, qualifier: .exact, subject: nil),
+        // Two units in one range: 200 m to 10 km; the value is the upper end.
+        Case(sentence: "The zone is between 200 metres and 10 km wide.", text: "between 200 metres and 10 km",
+             kind: .distance, value: 10_000, qualifier: .range, subject: nil),
+        // A conversion with a hyphen: 30 km (18 miles).
+        Case(sentence: "Ankara wants a 30-km (18-mile) deep zone along the frontier.", text: "30-km (18-mile)",
+             kind: .distance, value: 30_000, qualifier: .exact, subject: nil),
+        // Two adjectives before the head; "около трёх четвертей" = 3/4 of a region named by adjective and head.
+        Case(sentence: "India administers about 55 per cent of the former princely state.", text: "about 55 per cent",
+             kind: .fraction, value: 0.55, qualifier: .approximately, subject: "the former princely state"),
+        Case(sentence: "Россия удерживает около трёх четвертей Запорожской области.", text: "около трёх четвертей",
+             kind: .fraction, value: 0.75, qualifier: .approximately, subject: "Запорожской области"),
         // An adjective before the head of the subject: a quarter = 0.25.
         Case(sentence: "The enclave covers roughly a quarter of its prewar area.", text: "roughly a quarter",
              kind: .fraction, value: 0.25, qualifier: .approximately, subject: "its prewar area"),
@@ -194,7 +216,8 @@ struct ClaimTests {
     @Test("numbers that measure nothing geographic are not claims", arguments: [
         "He is 35 years old.", "A third round of talks is planned.", "About 200 people fled.",
         "The village had 5 schools.", "The council approved a $3m grant.", "Some 2m people voted.",
-        "Highway 10 to 15 lanes were closed.",
+        "Highway 10 to 15 lanes were closed.", "Winds gusting at 70 km/h fanned the fire.", "Ветер до 25 м/с мешает тушению.",
+        "The car was doing 30 miles per hour.", "Romania will spend 2.5% of GDP on defence.", "The party won 40 percent of the vote.",
     ])
     func nonClaims(sentence: String) {
         #expect(parser.parse(sentence).claims.isEmpty)
