@@ -617,6 +617,15 @@ struct MentionFinder {
                lookup.places(places, spelledLike: surface).isEmpty, let inflected = inflectedMatch(doc, i) {
                 return inflected
             }
+            // "з Сум": a Cyrillic word whose only readings are small places or regions abroad (Soum,
+            // Burkina Faso) is first read as another case of a name at home (Суми, Sumy).
+            if !places.isEmpty, e == i + 1, RussianCases.isCyrillic(surface), !doc.isSentenceInitial(i),
+               !places.contains(where: { $0.kind <= .country || (($0.population ?? 0) >= 100_000)
+                   || RussianCases.cyrillicNamingCountries.contains($0.country ?? "") }),
+               let inflected = inflectedMatch(doc, i),
+               inflected.candidates.contains(where: { RussianCases.cyrillicNamingCountries.contains($0.country ?? "") }) {
+                return inflected
+            }
             if !places.isEmpty {
                 return RawMention(kind: .toponym, first: i, last: e, start: t[i].start, end: t[e - 1].end,
                                   surface: surface, key: key, candidates: places)
@@ -674,8 +683,19 @@ struct MentionFinder {
             let words = stride(from: i, to: e, by: 2).map { t[$0].lowered }
             var readings: [String] = RussianCases.nominatives(of: words[0]).map { ([$0] + words.dropFirst()).joined(separator: "-") }
             readings += RussianCases.nominatives(of: words[words.count - 1]).map { (words.dropLast() + [$0]).joined(separator: "-") }
+            // "Каменска-Уральского", "Могилевом-Подільським", "Білгорода-Дністровського": a noun and
+            // an adjective, both declined.
+            if words.count == 2 {
+                for noun in [words[0]] + RussianCases.nominatives(of: words[0]) {
+                    for adjective in RussianCases.adjectiveNominatives(of: words[1]) { readings.append(noun + "-" + adjective) }
+                }
+            }
             for phrase in readings {
-                let places = cyrillicReadings(cachedPlaces(cachedKey(phrase)), of: phrase)
+                var places = cyrillicReadings(cachedPlaces(cachedKey(phrase)), of: phrase)
+                // The places spelled so, when there are: "білгород-дністровський" shares its key's
+                // first word with Білгород (Belgorod).
+                let spelled = places.count > 1 ? lookup.places(places, spelledLike: phrase) : []
+                if !spelled.isEmpty { places = spelled }
                 if !places.isEmpty {
                     return RawMention(kind: .toponym, first: i, last: e, start: t[i].start, end: t[e - 1].end,
                                       surface: doc.text(tokens: i, e), key: cachedKey(phrase), candidates: places)
@@ -716,22 +736,51 @@ struct MentionFinder {
                           surface: t[i].text, key: best.key, candidates: best.places)
     }
 
-    /// "County Kerry", "Co. Cork", "County Down": the Irish order, the generic word first. A mention
+    /// "Республика", "Республіка" in their cases: "в Республике Алтай", "власти Республики Татарстан".
+    static let republicWords: Set<String> = [
+        "республика", "республики", "республике", "республику", "республикой", "республіка", "республіки",
+        "республіці", "республіку", "республікою",
+    ]
+
+    /// "County Kerry", "Co. Cork", "County Down": the Irish order, the generic word first; also
+    /// "Республике Алтай". A mention
     /// from "County" to the end of the name after it, asking for the region or county, when that
     /// name has one among its readings (not "County Road 43", "County Judge Smith").
     private func countyFirst(_ doc: Document, _ i: Int) -> RawMention? {
         let t = doc.tokens
         var k = i + 1
-        if t[i].text == "Co", k < t.count, doc.isSymbol(k, "."), !t[k].spaceBefore { k += 1 } else if t[i].text != "County" { return nil }
-        guard k < t.count, t[k].kind == .word, t[k].isCapitalized, !t[k].isAllCaps, t[k].spaceBefore,
-              let index = longestMatchIndex(doc, k), match(index, hasCandidateAtMost: .district),
+        if t[i].text == "Co", k < t.count, doc.isSymbol(k, "."), !t[k].spaceBefore {
+            k += 1
+        } else if t[i].text != "County", !(t[i].isCapitalized && Self.republicWords.contains(t[i].lowered)) {
+            return nil
+        }
+        guard k < t.count, t[k].kind == .word, t[k].isCapitalized, !t[k].isAllCaps, t[k].spaceBefore else { return nil }
+        // "Республике Алтай": the republic's full name, with the generic word in the nominative.
+        if Self.republicWords.contains(t[i].lowered) {
+            let generic = t[i].lowered.hasPrefix("республік") ? "республіка" : "республика"
+            for name in [t[k].lowered] + RussianCases.nominatives(of: t[k].lowered, shortest: 3) {
+                let phrase = generic + " " + name
+                let places = cachedPlaces(cachedKey(phrase)).filter { $0.kind == .region }
+                if !places.isEmpty {
+                    var m = RawMention(kind: .toponym, first: i, last: k + 1, start: t[i].start, end: t[k].end,
+                                       surface: doc.text(tokens: i, k + 1), key: cachedKey(phrase), candidates: places)
+                    annotate(doc, &m)
+                    m.generic = "republic"
+                    m.wantsRegion = true
+                    m.strongCue = true
+                    m.placeOnlyCue = true
+                    return m
+                }
+            }
+        }
+        guard let index = longestMatchIndex(doc, k), match(index, hasCandidateAtMost: .district),
               memo.matches[index].candidates.contains(where: { $0.kind == .region || $0.kind == .district }) else { return nil }
         var m = memo.matches[index]
         m.first = i
         m.start = t[i].start
         m.surface = doc.text(tokens: i, m.last)
         annotate(doc, &m)
-        m.generic = "county"
+        m.generic = t[i].text == "County" || t[i].text == "Co" ? "county" : "republic"
         m.wantsRegion = true
         m.strongCue = true
         m.placeOnlyCue = true

@@ -8,8 +8,11 @@ enum RussianCases {
     /// Case endings of nouns (longest first) and the nominative endings they can stand for.
     private static let nounEndings: [(String, [String])] = [
         ("ами", ["ы", "и"]), ("ями", ["и"]), ("ах", ["ы", "и"]), ("ях", ["и"]), ("ам", ["ы", "и"]), ("ям", ["и"]),
-        // Plural-only names in the genitive: "Клинцов", "Набережных Челнов" (Клинцы, Челны).
-        ("ов", ["ы", "и"]),
+        // Plural-only names in the genitive: "Клинцов", "Набережных Челнов" (Клинцы, Челны),
+        // Ukrainian "Броварів", "Чернівців" (Бровари, Чернівці).
+        ("ов", ["ы", "и"]), ("ів", ["и", "і"]),
+        // Ukrainian nouns in -ець: "Трускавця", "Трускавці" (Трускавець).
+        ("ця", ["ець"]), ("цю", ["ець"]), ("цем", ["ець"]),
         // Names declined as adjectives, instrumental: "Волжским" (Волжский).
         ("ым", ["ый"]), ("им", ["ий"]),
         // Names declined as adjectives: "Грозному" (Грозный), "Курахового" (Курахове, Курахово).
@@ -40,6 +43,8 @@ enum RussianCases {
         ("ую", ["ая"]), ("ой", ["ая", "ий", "ый", "ой"]), ("ая", ["ая"]), ("ого", ["ий", "ый", "ое", "е", ""]),
         ("ому", ["ий", "ый", "ое", "е", ""]), ("ом", ["ий", "ый", "ое", ""]), ("ым", ["ый"]), ("им", ["ий"]), ("ий", ["ий"]),
         ("ое", ["ое"]),
+        // Soft adjectives: "в Нижнем Новгороде", "в Верхней Пышме" (Нижний, Верхняя).
+        ("ем", ["ий"]), ("его", ["ий", "ее"]), ("ему", ["ий", "ее"]), ("ей", ["яя", "ий"]), ("юю", ["яя"]),
         // Ukrainian ("Чорного", "Чорному" → "Чорне" above; "Керченської", "Керченській" → "Керченська").
         ("ої", ["а"]), ("ій", ["а", "ий"]), ("ою", ["а"]),
     ]
@@ -92,6 +97,16 @@ enum RussianCases {
                 }
                 // A vowel the other cases drop: "Египта" → "Египет", "Орла" → "Орел".
                 if r.isEmpty, let restored = fleetingVowel(stem) { add(restored) }
+            }
+        }
+        // The genitive of plural-only names has no ending: "з Сум", "до Прилук", "Лубен" (Суми,
+        // Прилуки, Лубни, with the vowel the other cases drop).
+        if let last = word.last, !isVowel(last), last != "ь", last != "й" {
+            for plural in ["и", "ы"] { add(word + plural) }
+            var letters = Array(word)
+            if letters.count >= 4, letters[letters.count - 2] == "е" || letters[letters.count - 2] == "о" {
+                letters.remove(at: letters.count - 2)
+                add(String(letters) + "и")
             }
         }
         return out

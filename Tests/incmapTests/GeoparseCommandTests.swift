@@ -389,6 +389,19 @@ struct GeoparseCommandTests {
         // A foreign given name in Cyrillic before a town's name is a person ("Washington" is
         // GeoNames 4140963 too); "Республики" is the generic word of the name that follows.
         #expect(try toponyms("Аналитик Джон Вашингтон считает, что власти Республики Татарстан правы.").ids == ["iso3166-2:RU-TA"])
+        // GeoNames: Kamensk-Uralsky 1504826, Bilhorod-Dnistrovskyi 712160 (not Belgorod, Білгород),
+        // Nizhny Novgorod 520555, Verkhnyaya Pyshma 1487281; the Altai Republic is RU-AL.
+        #expect(try toponyms("Заводы из Каменска-Уральского работают, вагоны собраны в Верхней Пышме.").ids
+            == ["geonames:1504826", "geonames:1487281"])
+        #expect(try toponyms("Села неподалік від Білгорода-Дністровського.").ids == ["geonames:712160"])
+        #expect(try toponyms("Стоянка в Нижнем Новгороде, паводок в Республике Алтай.").names == ["Нижнем Новгороде", "Республике Алтай"])
+        #expect(try toponyms("Стоянка в Нижнем Новгороде, паводок в Республике Алтай.").ids == ["geonames:520555", "iso3166-2:RU-AL"])
+        // Plural-only names in the genitive: Sumy 692194 (not Soum, Burkina Faso), Pryluky 696108,
+        // Lubny 702723, Brovary 711390, Chernivtsi 710719; Truskavets 691179 (Трускавця).
+        #expect(try toponyms("Автобуси з Сум і до Прилук та Лубен відновили.").ids
+            == ["geonames:692194", "geonames:696108", "geonames:702723"])
+        #expect(try toponyms("Рейси з Броварів і Чернівців, курорти Трускавця.").ids
+            == ["geonames:711390", "geonames:710719", "geonames:691179"])
     }
 
     @Test("local news: people's home towns, directions from a town, lists of streets, ages after names",
