@@ -623,7 +623,7 @@ struct MentionFinder {
                !places.contains(where: { $0.kind <= .country || (($0.population ?? 0) >= 100_000)
                    || RussianCases.cyrillicNamingCountries.contains($0.country ?? "") }),
                let inflected = inflectedMatch(doc, i),
-               inflected.candidates.contains(where: { RussianCases.cyrillicNamingCountries.contains($0.country ?? "") }) {
+               inflected.candidates.contains(where: { $0.kind == .country || RussianCases.cyrillicNamingCountries.contains($0.country ?? "") }) {
                 return inflected
             }
             if !places.isEmpty {
@@ -727,7 +727,9 @@ struct MentionFinder {
             let places = cyrillicReadings(cachedPlaces(key), of: nominative)
             guard !places.isEmpty else { continue }
             let home = places.contains { RussianCases.cyrillicNamingCountries.contains($0.country ?? "") }
-            let population = Self.largestPopulation(places)
+            // A country counts as larger than any town ("Ливане" is Lebanon, not Līvāni, Latvia,
+            // which Russian calls Ливаны).
+            let population = places.contains { $0.kind == .country } ? Int.max : Self.largestPopulation(places)
             if let b = best, b.population > population || b.population == population && (b.home || !home) { continue }
             best = (key, places, home, population)
         }

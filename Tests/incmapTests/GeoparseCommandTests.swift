@@ -402,6 +402,10 @@ struct GeoparseCommandTests {
             == ["geonames:692194", "geonames:696108", "geonames:702723"])
         #expect(try toponyms("Рейси з Броварів і Чернівців, курорти Трускавця.").ids
             == ["geonames:711390", "geonames:710719", "geonames:691179"])
+        // "Ливане" is Lebanon (LB), not Līvāni in Latvia (Ливаны); "Південної Кореї" is South Korea
+        // (KR), one name of an adjective and a noun; Shanghai is GeoNames 1796236.
+        #expect(try toponyms("Спасатели в Ливане борются с пожарами.").ids == ["iso3166-1:LB"])
+        #expect(try toponyms("Пил досягне Південної Кореї, а в Шанхаї чисто.").ids == ["iso3166-1:KR", "geonames:1796236"])
     }
 
     @Test("local news: people's home towns, directions from a town, lists of streets, ages after names",
