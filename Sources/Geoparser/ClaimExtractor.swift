@@ -77,15 +77,7 @@ struct ClaimExtractor: Sendable {
            unit1.next + 1 < tokens.count, ["and", "to", "и", "і", "й", "до"].contains(tokens[unit1.next].lowered),
            let second = Numbers.parse(tokens, at: unit1.next + 1), let unit2 = Units.parse(tokens, at: second.next),
            unit2.kind == unit1.kind, second.value * unit2.factor > first.value * unit1.factor {
-            var (qualifier, qStart) = Qualifiers.before(tokens, k - 1)
-            if qualifier == .exact || qualifier == .approximately { qualifier = .range }
-            var claim = makeClaim(kind: unit2.kind, value: second.value * unit2.factor, stated: second.value,
-                                  unit: unit2.name, qualifier: qualifier, from: min(qStart, k - 1), to: unit2.next)
-            if qualifier == .range { claim.lowerValue = first.value * unit1.factor }
-            var e = conversions(after: unit2.next, into: &claim)
-            if unit2.kind == .distance { e = distanceTail(after: e, into: &claim) }
-            claim.subject = subject(after: e)
-            return (claim, max(e, unit2.next))
+            return rangeClaim(from: k - 1, lower: first.value * unit1.factor, upper: second, unit: unit2)
         }
         let joiner = tokens[first.next].lowered
         switch joiner {
@@ -98,12 +90,17 @@ struct ClaimExtractor: Sendable {
         guard let second = Numbers.parse(tokens, at: first.next + 1), !second.isArticle, second.value > first.value,
               let unit = Units.parse(tokens, at: second.next), !(unit.name == "m" && afterCurrency(k)) else { return nil }
         let opened = ["between", "from", "между", "між", "от", "від"].contains(opener)
-        let start = opened ? k - 1 : k
+        return rangeClaim(from: opened ? k - 1 : k, lower: first.value * unit.factor, upper: second, unit: unit)
+    }
+
+    /// The range claim from token `start` (its opening word or first number) to `unit`: the upper
+    /// number in `unit`, `lower` already in SI units; with a hedge before it, that hedge instead.
+    private func rangeClaim(from start: Int, lower: Double, upper: Numbers.Parsed, unit: Units.Parsed) -> (Claim, Int) {
         var (qualifier, qStart) = Qualifiers.before(tokens, start)
         if qualifier == .exact || qualifier == .approximately { qualifier = .range }
-        var claim = makeClaim(kind: unit.kind, value: second.value * unit.factor, stated: second.value,
+        var claim = makeClaim(kind: unit.kind, value: upper.value * unit.factor, stated: upper.value,
                               unit: unit.name, qualifier: qualifier, from: min(qStart, start), to: unit.next)
-        if qualifier == .range { claim.lowerValue = first.value * unit.factor }
+        if qualifier == .range { claim.lowerValue = lower }
         var e = conversions(after: unit.next, into: &claim)
         if unit.kind == .distance { e = distanceTail(after: e, into: &claim) }
         claim.subject = subject(after: e)

@@ -171,7 +171,7 @@ enum Lexicon {
     /// Words that, capitalised and alone, are a generic noun, a holiday, a well-known organisation or
     /// a body of the solar system ("toward Earth"), not the hamlet that happens to bear the name ("the State championship", "Passover", "Hamas
     /// said"): never a toponym by themselves unless ", <region>" follows.
-    static let neverPlaceAlone: Set<String> = [
+    static let neverPlaceAlone: Set<String> = Set<String>([
         "university", "state", "states", "section", "city", "county", "house", "church", "school", "college",
         "chamber", "court", "office", "hall", "police", "government", "council", "committee", "department",
         "club", "center", "centre", "hospital", "street", "avenue", "road", "lane", "parkway", "drive", "room",
@@ -180,8 +180,11 @@ enum Lexicon {
         "hamas", "hezbollah", "taliban", "fatah", "shabab", "shabaab", "houthi", "houthis",
         "earth", "moon", "sun", "mars", "venus", "jupiter", "saturn", "neptune", "uranus", "pluto",
         "st", "mt", "ft", "islands", "gulf",
-        // Russian and Ukrainian generic words in their cases, capitalised in a name ("власти
-        // Республики Татарстан"): the name is the next word.
+    ]).union(republicWords)  // "власти Республики Татарстан": the name is the next word
+
+    /// "Республика", "Республіка" in their cases, capitalised before a republic's name ("в Республике
+    /// Алтай", "власти Республики Татарстан").
+    static let republicWords: Set<String> = [
         "республика", "республики", "республике", "республику", "республикой", "республіка", "республіки",
         "республіці", "республіку", "республікою",
     ]

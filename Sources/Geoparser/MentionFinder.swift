@@ -738,12 +738,6 @@ struct MentionFinder {
                           surface: t[i].text, key: best.key, candidates: best.places)
     }
 
-    /// "Республика", "Республіка" in their cases: "в Республике Алтай", "власти Республики Татарстан".
-    static let republicWords: Set<String> = [
-        "республика", "республики", "республике", "республику", "республикой", "республіка", "республіки",
-        "республіці", "республіку", "республікою",
-    ]
-
     /// "County Kerry", "Co. Cork", "County Down": the Irish order, the generic word first; also
     /// "Республике Алтай". A mention
     /// from "County" to the end of the name after it, asking for the region or county, when that
@@ -753,25 +747,31 @@ struct MentionFinder {
         var k = i + 1
         if t[i].text == "Co", k < t.count, doc.isSymbol(k, "."), !t[k].spaceBefore {
             k += 1
-        } else if t[i].text != "County", !(t[i].isCapitalized && Self.republicWords.contains(t[i].lowered)) {
+        } else if t[i].text != "County", !(t[i].isCapitalized && Lexicon.republicWords.contains(t[i].lowered)) {
             return nil
         }
         guard k < t.count, t[k].kind == .word, t[k].isCapitalized, !t[k].isAllCaps, t[k].spaceBefore else { return nil }
         // "Республике Алтай": the republic's full name, with the generic word in the nominative.
-        if Self.republicWords.contains(t[i].lowered) {
+        let isRepublic = Lexicon.republicWords.contains(t[i].lowered)
+        // The generic word and the name after it ask for the region or county, and say a place is meant.
+        func prefixed(_ m: RawMention) -> RawMention {
+            var m = m
+            annotate(doc, &m)
+            m.generic = isRepublic ? "republic" : "county"
+            m.wantsRegion = true
+            m.strongCue = true
+            m.placeOnlyCue = true
+            return m
+        }
+        // "Республике Алтай": the republic's full name, with the generic word in the nominative.
+        if isRepublic {
             let generic = t[i].lowered.hasPrefix("республік") ? "республіка" : "республика"
             for name in [t[k].lowered] + RussianCases.nominatives(of: t[k].lowered, shortest: 3) {
                 let phrase = generic + " " + name
                 let places = cachedPlaces(cachedKey(phrase)).filter { $0.kind == .region }
                 if !places.isEmpty {
-                    var m = RawMention(kind: .toponym, first: i, last: k + 1, start: t[i].start, end: t[k].end,
-                                       surface: doc.text(tokens: i, k + 1), key: cachedKey(phrase), candidates: places)
-                    annotate(doc, &m)
-                    m.generic = "republic"
-                    m.wantsRegion = true
-                    m.strongCue = true
-                    m.placeOnlyCue = true
-                    return m
+                    return prefixed(RawMention(kind: .toponym, first: i, last: k + 1, start: t[i].start, end: t[k].end,
+                                               surface: doc.text(tokens: i, k + 1), key: cachedKey(phrase), candidates: places))
                 }
             }
         }
@@ -781,12 +781,7 @@ struct MentionFinder {
         m.first = i
         m.start = t[i].start
         m.surface = doc.text(tokens: i, m.last)
-        annotate(doc, &m)
-        m.generic = t[i].text == "County" || t[i].text == "Co" ? "county" : "republic"
-        m.wantsRegion = true
-        m.strongCue = true
-        m.placeOnlyCue = true
-        return m
+        return prefixed(m)
     }
 
     /// "U.S.", "UK", "UAE": matched case-sensitively, mapped to the country (or region) they abbreviate.
