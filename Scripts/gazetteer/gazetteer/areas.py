@@ -51,6 +51,30 @@ AREAS = [
      {"town": 146970}),
     ("golan-heights", "Golan Heights", ["the Golan Heights", "the Golan", "Голанские высоты"], "SY",
      {"town": 443093}),
+    # Somalia's federal member states that the sources have no unit for: Puntland by the two regions
+    # it holds undisputed (Bari and Nugaal; it also claims Sool, Sanaag and northern Mudug), Jubaland
+    # by its three (Gedo, Middle Juba, Lower Juba).
+    ("puntland", "Puntland", ["Пунтленд"], "SO", {"regions": ["iso3166-2:SO-BR", "iso3166-2:SO-NU"]}),
+    ("jubaland", "Jubaland", ["Джубаленд"], "SO",
+     {"regions": ["iso3166-2:SO-GE", "iso3166-2:SO-JD", "iso3166-2:SO-JH"]}),
+    # Kordofan: North and South Kordofan (West Kordofan, re-formed in 2013, is not in the sources).
+    ("kordofan", "Kordofan", ["Kordufan", "Кордофан"], "SD", {"regions": ["iso3166-2:SD-KN", "iso3166-2:SD-KS"]}),
+    # Two Indian units newer than the sources' outlines (Telangana, 2014, lies inside Andhra Pradesh
+    # there; Ladakh, 2019, inside Jammu and Kashmir): a point we chose near the middle of each.
+    ("telangana", "Telangana", ["Телангана"], "IN", {"point": (17.9, 79.1)}),
+    ("ladakh", "Ladakh", ["Ладакх"], "IN", {"point": (34.2, 77.5)}),
+    # Israel's Northern and Southern districts.
+    ("galilee", "Galilee", ["the Galilee", "Галилея", "Галілея"], "IL", {"regions": ["ne:ISR-4411"]}),
+    ("negev", "Negev", ["the Negev", "Негев"], "IL", {"regions": ["ne:ISR-4409"]}),
+    # The historic county of Yorkshire, by the units that lie in it now.
+    ("yorkshire", "Yorkshire", ["Йоркшир"], "GB",
+     {"regions": ["iso3166-2:GB-NYK", "iso3166-2:GB-YOR", "iso3166-2:GB-ERY", "iso3166-2:GB-KHL", "iso3166-2:GB-BNS",
+                  "iso3166-2:GB-DNC", "iso3166-2:GB-ROT", "iso3166-2:GB-SHF", "iso3166-2:GB-BRD", "iso3166-2:GB-CLD",
+                  "iso3166-2:GB-KIR", "iso3166-2:GB-LDS", "iso3166-2:GB-WKF", "iso3166-2:GB-MDB", "iso3166-2:GB-RCC"]}),
+    # Patagonia: the five southern provinces of Argentina and the two southern regions of Chile.
+    ("patagonia", "Patagonia", ["Патагония", "Патагонія"], "",
+     {"regions": ["iso3166-2:AR-Q", "iso3166-2:AR-R", "iso3166-2:AR-U", "iso3166-2:AR-Z", "iso3166-2:AR-V",
+                  "iso3166-2:CL-AI", "ne:CHL-22"]}),
     # Groups of countries. The Caucasus: the three South Caucasus states and the North Caucasus.
     ("caucasus", "Caucasus", ["the Caucasus", "Кавказ"], "",
      {"countries": ["GE", "AM", "AZ"],
@@ -74,6 +98,8 @@ AREAS = [
     ("east-africa", "East Africa", ["Eastern Africa"], "",
      {"countries": ["BI", "DJ", "ER", "ET", "KE", "RW", "SO", "SS", "TZ", "UG"]}),
     ("horn-of-africa", "Horn of Africa", ["the Horn of Africa"], "", {"countries": ["DJ", "ER", "ET", "SO"]}),
+    ("maghreb", "Maghreb", ["the Maghreb", "Магриб"], "", {"countries": ["DZ", "LY", "MA", "MR", "TN"]}),
+    ("levant", "Levant", ["the Levant", "Левант"], "", {"countries": ["IL", "JO", "LB", "PS", "SY"]}),
     ("western-europe", "Western Europe", [], "", {"countries": ["AT", "BE", "FR", "DE", "LI", "LU", "MC", "NL", "CH"]}),
     ("northern-europe", "Northern Europe", [], "",
      {"countries": ["DK", "EE", "FI", "IS", "IE", "LV", "LT", "NO", "SE", "GB"]}),

@@ -300,8 +300,8 @@ def add_parents(units: list[dict]) -> dict:
 
 # Names the news uses that the sources lack, written by us, by region id: the Ukrainian and Russian
 # short names of Ukraine's oblasts and of the Russian border regions ("Харківщина", "Сумщина",
-# "Брянщина"), Crimea's short name, and English names of regions the sources give only in their own
-# language ("Normandy", "Lombardy"). The text's case forms ("на Харківщині") are the geoparser's business.
+# "Брянщина"), Crimea's short name, English names of regions the sources give only in their own
+# language ("Normandy", "Lombardy", "Lower Shabelle"), and a few other short names ("Кубань"). The text's case forms ("на Харківщині") are the geoparser's business.
 VARIANTS = {
     "iso3166-2:UA-05": ["Вінниччина", "Винничина"], "iso3166-2:UA-07": ["Волинь"], "iso3166-2:UA-09": ["Луганщина", "Луганщина"],
     "iso3166-2:UA-12": ["Дніпропетровщина", "Днепропетровщина"], "iso3166-2:UA-14": ["Донеччина", "Донетчина"],
@@ -325,6 +325,13 @@ VARIANTS = {
     "iso3166-2:BE-VLG": ["Flanders"], "iso3166-2:BE-WAL": ["Wallonia"], "iso3166-2:GR-M": ["Crete"],
     "ne:CHN-4458": ["Inner Mongolia"], "ne:CHN-4437": ["Tibet"], "ne:POL-4589": ["Lower Silesia"],
     "ne:POL-6868": ["Silesia"], "ne:POL-5295": ["Pomerania"], "ne:POL-6870": ["Masovia"],
+    # Somalia's regions as English-language news writes them.
+    "iso3166-2:SO-SH": ["Lower Shabelle", "Lower Shabeelle"], "iso3166-2:SO-SD": ["Middle Shabelle", "Middle Shabeelle"],
+    "iso3166-2:SO-JH": ["Lower Juba"], "iso3166-2:SO-JD": ["Middle Juba"], "iso3166-2:SO-HI": ["Hiran", "Hiraan"],
+    "iso3166-2:SO-BN": ["Benadir"],
+    # Short names: Transnistria, Newfoundland, and Russia's Kuban and Transbaikalia.
+    "ne:MDA-772": ["Pridnestrovie", "Приднестровье", "Придністров'я"], "iso3166-2:CA-NL": ["Newfoundland"],
+    "iso3166-2:RU-KDA": ["Кубань"], "iso3166-2:RU-ZAB": ["Забайкалье", "Забайкалля"],
 }
 
 
