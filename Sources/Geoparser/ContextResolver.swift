@@ -305,8 +305,14 @@ struct ContextResolver: Sendable {
                     s -= 4
                     reasons.add("the name alone means its eponymous city")
                 }
-                let share = otherVotes(c.country) / totalVotes
-                if share > 0, let cc = c.country {
+                // A territory one country holds and another claims (Crimea) is backed by the
+                // evidence for either: Russian reporting on Crimea names Russian places around it.
+                var cc = c.country
+                var share = otherVotes(cc) / totalVotes
+                if let other = KnownNames.alsoAdministeredBy(c), case let s2 = otherVotes(other) / totalVotes, s2 > share {
+                    (cc, share) = (other, s2)
+                }
+                if share > 0, let cc {
                     s += countryWeight * share
                     reasons.add("country \(cc) is \(Int((share * 100).rounded())) % of the document's evidence")
                 } else if c.kind == .region, totalVotes > 1, cands.contains(where: { $0.kind != .region }) {
@@ -344,7 +350,8 @@ struct ContextResolver: Sendable {
                     s += listWeight
                     reasons.add("listed with other regions")
                 }
-                if c.kind >= .region, let cc = c.country, sentenceNeighbours.contains(cc) {
+                if c.kind >= .region, let cc = sentenceNeighbours.contains(c.country ?? "") ? c.country
+                    : KnownNames.alsoAdministeredBy(c).flatMap({ sentenceNeighbours.contains($0) ? $0 : nil }) {
                     // "Lukashenko said Belarus would defend Gomel and Brest": Brest, Belarus.
                     s += sentenceWeight
                     reasons.add("another name in its sentence is in \(cc)")

@@ -185,6 +185,23 @@ enum KnownNames {
         "NSW": ("AU", "New South Wales"), "NYC": ("US", "New York City"), "D.C.": ("US", "Washington, D.C."),
     ]
 
+    /// Territories administered by one country and claimed by another, by gazetteer id, with the
+    /// country the gazetteer does not file them under: Crimea and Sevastopol (Ukraine's, held by
+    /// Russia since 2014), Abkhazia and South Ossetia (Georgia's, held with Russian forces), the Golan
+    /// Heights (Syria's, held by Israel since 1967), Western Sahara (mostly administered by Morocco).
+    /// Places inside one of these regions count too.
+    static let administeredAlsoBy: [String: String] = [
+        "iso3166-2:UA-43": "RU", "iso3166-2:UA-40": "RU", "iso3166-2:GE-AB": "RU", "area:south-ossetia": "RU",
+        "area:golan-heights": "IL", "iso3166-1:EH": "MA",
+    ]
+
+    /// The other country of a place in a held and claimed territory (`administeredAlsoBy`), if any.
+    static func alsoAdministeredBy(_ p: PlaceRecord) -> String? {
+        if let c = administeredAlsoBy[p.id] { return c }
+        guard let r = p.region else { return nil }
+        return administeredAlsoBy[r]
+    }
+
     /// Continents and a few large regions, with the representative points GeoNames gives them.
     static let continents: [(names: [String], record: PlaceRecord)] = [
         (["africa", "африка"], continent("AF", "Africa", 7.1881, 21.0938)),
