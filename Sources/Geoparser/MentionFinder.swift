@@ -269,7 +269,7 @@ struct MentionFinder {
                 i += 1
                 continue
             }
-            if isFirmName(doc, m) || isInsideFeatureName(doc, m) || continuesAsLongerName(doc, m) {
+            if isFirmName(doc, m) || isInsideFeatureName(doc, m) || continuesAsLongerName(doc, m) || isTeamName(doc, m) {
                 i = m.last
                 continue
             }
@@ -1420,7 +1420,7 @@ struct MentionFinder {
         // names the river (a town's, "Kanawha River", is left to say where the river is).
         if m.last < t.count, t[m.last].text == "River", m.candidates.contains(where: { $0.kind == .country }) { return true }
         let p = m.first - 1
-        if p >= 0, t[p].spaceBefore || p == 0, t[p].text == "Lake" || t[p].text == "River" { return true }
+        if p >= 0, t[p].spaceBefore || p == 0, t[p].text == "Lake" || t[p].text == "River" || t[p].text == "Mount" { return true }
         if p >= 1, t[p].text == "of", ["Gulf", "Port", "Bay", "Cape", "Strait", "Straits", "Isle"].contains(t[p - 1].text) { return true }
         let n = m.last
         guard n < t.count, t[n].kind == .word, t[n].isCapitalized, !t[n].isAllCaps, t[n].spaceBefore else { return false }
@@ -1430,6 +1430,53 @@ struct MentionFinder {
         return Self.featureGenerics.contains(t[n].text) && n + 1 < t.count && t[n + 1].kind == .word
             && t[n + 1].isCapitalized && t[n + 1].spaceBefore
     }
+
+    /// A sports club's name, not the place: "Shakhtar Donetsk", "CFR Cluj", "Red Star Belgrade" (a
+    /// club word before the name), "Erbil SC", "Leeds United" (a club word after it), and a name
+    /// after "against" or "between" that a word for a match comes just before ("Wednesday's match
+    /// against Bahia", "the league match between Monterrey and Toluca", "their game against the
+    /// Yokohama DeNA BayStars"), the second name of "between X and Y" too.
+    private func isTeamName(_ doc: Document, _ m: RawMention) -> Bool {
+        let t = doc.tokens
+        let p = m.first - 1
+        if p >= 0, t[p].kind == .word, t[p].isCapitalized || t[p].isAllCaps, Self.clubWordsBefore.contains(t[p].text) {
+            // "Red Star" is two words; "Star" alone before a name is a newspaper's ("Star Tribune" aside).
+            return t[p].text != "Star" || p >= 1 && t[p - 1].text == "Red"
+        }
+        if m.last < t.count, t[m.last].kind == .word, t[m.last].spaceBefore, Self.clubWordsAfter.contains(t[m.last].text) {
+            // Not "… Kenya United Nations …": a club's word ends its name.
+            return !(m.last + 1 < t.count && t[m.last + 1].kind == .word && t[m.last + 1].isCapitalized && t[m.last + 1].spaceBefore)
+        }
+        // A country's name after "against" is its national team, which stands for the country.
+        guard !m.candidates.contains(where: { $0.kind <= .country }) else { return false }
+        var k = p
+        if k >= 0, t[k].lowered == "the" { k -= 1 }
+        guard k >= 1, t[k].kind == .word else { return false }
+        if t[k].lowered == "and", k >= 2 {
+            // "between Monterrey and Toluca": the first name's test, from its own start.
+            var q = k - 1
+            while q >= 0, t[q].kind == .word, t[q].isCapitalized { q -= 1 }
+            guard q >= 1, t[q].lowered == "between", q < k - 1 else { return false }
+            k = q
+        }
+        guard t[k].lowered == "against" || t[k].lowered == "between" else { return false }
+        let window = max(0, k - 3)..<k
+        return window.contains { t[$0].kind == .word && Self.matchWords.contains(t[$0].lowered) }
+    }
+
+    /// Words that before a place's name make a club's name of it.
+    static let clubWordsBefore: Set<String> = [
+        "FC", "CF", "AC", "SC", "FK", "NK", "CFR", "SK", "Dynamo", "Dinamo", "Shakhtar", "Shakhter", "Borac", "Zenit",
+        "Spartak", "Lokomotiv", "Partizan", "Sporting", "Olympique", "Atlético", "Atletico", "Real", "Star", "Slavia",
+        "Sparta", "Legia", "Hajduk", "Dnipro-1", "Vorskla", "Karpaty", "Metalist",
+    ]
+    /// Words that after a place's name make a club's name of it.
+    static let clubWordsAfter: Set<String> = ["FC", "SC", "CF", "AFC", "United"]
+    /// Words for a match, before "against" or "between" and the teams.
+    static let matchWords: Set<String> = [
+        "match", "matches", "game", "games", "fixture", "final", "semi-final", "semifinal", "derby", "clash", "tie",
+        "win", "victory", "defeat", "loss", "draw", "friendly", "qualifier", "playoff", "play-off",
+    ]
 
     /// "Bab el-Mandeb", "Abu al-Duhur": the name goes on with an article glued to a capitalised word
     /// ("el-Mandeb"), so the known name at its start ("Bab", a Syrian town) is only part of a longer

@@ -536,6 +536,18 @@ struct GeoparseCommandTests {
             == ["iso3166-2:UA-43", "iso3166-2:UA-43", "geonames:501175"])
     }
 
+    @Test("a club's name is no place: Shakhtar Donetsk, CFR Cluj, Erbil SC, a match against Bahia; national teams stay",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func clubsAreNoPlaces() throws {
+        // Each of these towns and regions is in the gazetteer (Donetsk, Cluj-Napoca as "Cluj", Erbil,
+        // Leeds, Monterrey, Toluca, Bahia, Belgrade), but here it only names a club. "Mount Cameroon"
+        // is a mountain. A country after "against" is its national team, which stands for it.
+        let text = "Shakhtar Donetsk and CFR Cluj drew, and Erbil SC lost to Leeds United. Sunday's league match between "
+            + "Monterrey and Toluca was called off, as was the game against Bahia. Fans of Red Star Belgrade gathered in "
+            + "Donetsk. Limbe lies at the foot of Mount Cameroon. Spain reached the final against France."
+        #expect(try toponyms(text).names == ["Donetsk", "Limbe", "Spain", "France"])
+    }
+
     @Test("the same text on stdin and as a file gives the same output",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func stdinMatchesFile() throws {
