@@ -1408,13 +1408,39 @@ struct MentionFinder {
             && !(m.last < t.count && t[m.last].text == "River")
     }
 
+    /// "на проспекте Богдана Хмельницкого", "по улице Ленина", "на вулиці Героїв Майдану": capitalised
+    /// words right after a lower-case word for a street (at most two words before the name) are the
+    /// street's name.
+    private func isCyrillicStreetName(_ doc: Document, _ m: RawMention) -> Bool {
+        let t = doc.tokens
+        var p = m.first - 1
+        while p >= 0, m.first - p <= 2, t[p].kind == .word, t[p].isCapitalized { p -= 1 }
+        // "ул." and "вул.": the abbreviation and its full stop.
+        if p >= 1, doc.isSymbol(p, "."), ["ул", "вул", "пр", "просп"].contains(t[p - 1].lowered) { return true }
+        guard p >= 0, t[p].kind == .word, !t[p].isCapitalized, Self.cyrillicStreetWords.contains(t[p].lowered) else { return false }
+        // "улицы", "вулиці" are also the plural: "вышли на улицы Тбилиси" is the streets of a city.
+        // In those forms a city of 100,000 or more, a region or a country is the city's.
+        // A name of two words or more after it ("вулиці Богдана Хмельницького") is still a street's.
+        guard t[p].lowered == "улицы" || t[p].lowered == "вулиці", m.first - p == 1 else { return true }
+        return !m.candidates.contains { $0.kind <= .region || ($0.population ?? 0) >= 100_000 }
+    }
+
+    /// Russian and Ukrainian words for a street, avenue, lane, boulevard, embankment or highway, in
+    /// their cases. Not "площадь"/"площа", which is also "area" ("площадь Украины").
+    static let cyrillicStreetWords: Set<String> = [
+        "улица", "улицы", "улице", "улицу", "улицей", "проспект", "проспекта", "проспекте", "проспектом", "проспекту",
+        "переулок", "переулка", "переулке", "бульвар", "бульвара", "бульваре", "бульваром", "набережная", "набережной",
+        "шоссе", "вулиця", "вулиці", "вулицю", "вулицею", "проспекті", "провулок", "провулку", "провулка", "провулці",
+        "бульварі", "набережна", "набережній", "шосе",
+    ]
+
     /// Russian and Ukrainian "bank" in the singular, in its cases (a river's name follows in the
     /// genitive). Not the plural: "у берегов Крыма" is off Crimea's coasts.
     static let riverBankWords: Set<String> = ["берег", "берега", "берегу", "береге", "берегом", "березі"]
 
     private func isInsideFeatureName(_ doc: Document, _ m: RawMention) -> Bool {
         let t = doc.tokens
-        if isInsideGuillemets(doc, m) || isRiverBank(doc, m) { return true }
+        if isInsideGuillemets(doc, m) || isRiverBank(doc, m) || isCyrillicStreetName(doc, m) { return true }
         if m.first >= 1, Self.namePrefixes.contains(t[m.first - 1].text), t[m.first].spaceBefore { return true }
         // "the Niger River", "the Congo River", "the Jordan River": a country's name before "River"
         // names the river (a town's, "Kanawha River", is left to say where the river is).
@@ -1468,7 +1494,7 @@ struct MentionFinder {
     static let clubWordsBefore: Set<String> = [
         "FC", "CF", "AC", "SC", "FK", "NK", "CFR", "SK", "Dynamo", "Dinamo", "Shakhtar", "Shakhter", "Borac", "Zenit",
         "Spartak", "Lokomotiv", "Partizan", "Sporting", "Olympique", "Atlético", "Atletico", "Real", "Star", "Slavia",
-        "Sparta", "Legia", "Hajduk", "Dnipro-1", "Vorskla", "Karpaty", "Metalist",
+        "Sparta", "Legia", "Hajduk", "Vorskla", "Karpaty", "Metalist",
     ]
     /// Words that after a place's name make a club's name of it.
     static let clubWordsAfter: Set<String> = ["FC", "SC", "CF", "AFC", "United"]

@@ -548,6 +548,16 @@ struct GeoparseCommandTests {
         #expect(try toponyms(text).names == ["Donetsk", "Limbe", "Spain", "France"])
     }
 
+    @Test("Russian and Ukrainian: a name after a word for a street is the street's; 'на вулиці Тбілісі' are a city's streets",
+          .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
+    func cyrillicStreetNames() throws {
+        // Khmelnytskyi, Lenina and Maidan-like names all have places in GeoNames; after "проспекте",
+        // "улице", "вулиці" they name streets. "вулиці" is also the plural ("the streets of Tbilisi").
+        let text = "На проспекте Богдана Хмельницкого в Киеве и по улице Ленина в Курске. "
+            + "На вулиці Героїв Майдану у Львові. Тисячі людей вийшли на вулиці Тбілісі."
+        #expect(try toponyms(text).names == ["Киеве", "Курске", "Львові", "Тбілісі"])
+    }
+
     @Test("the same text on stdin and as a file gives the same output",
           .enabled(if: hasGazetteer, "needs the repository's Gazetteer/ data (places.tsv), which is missing"))
     func stdinMatchesFile() throws {
