@@ -169,6 +169,30 @@ struct GazetteerLookup: PlaceLookup {
         return kept
     }
 
+    func places(_ places: [PlaceRecord], spelledExactly word: String) -> [PlaceRecord] {
+        let lower = word.lowercased()
+        var exact = Set<String>()
+        let target = Array(lower.utf8)
+        let ascii = target.allSatisfy { $0 < 0x80 }
+        for p in places where p.kind == .place {
+            if p.name.lowercased() == lower {
+                exact.insert(p.id)
+                continue
+            }
+            // An ASCII word is compared with the alternates as bytes (ASCII letters without case),
+            // where they can be read so; other words with the names as strings.
+            let bytes = ascii ? target.withUnsafeBufferPointer { t in
+                gazetteer.anyAlternateName(ofPlaceID: p.id) { name in
+                    name.count == t.count && zip(name, t).allSatisfy { a, b in (a &- 0x41 < 26 ? a | 0x20 : a) == b }
+                }
+            } : nil
+            let found = bytes ?? gazetteer.names(ofPlaceID: p.id).dropFirst().contains { $0.lowercased() == lower }
+            if found { exact.insert(p.id) }
+        }
+        guard !exact.isEmpty else { return places }
+        return places.filter { $0.kind != .place || exact.contains($0.id) }
+    }
+
     /// `plain(String(decoding: name, as: UTF8.self)) == plain(word)` for an ASCII `target` (the
     /// UTF-8 of `plain(word)`), mostly without building the name's string or folding it: an ASCII
     /// name is folded byte by byte as `plain` folds it, and most other names are turned down by

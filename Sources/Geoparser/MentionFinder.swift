@@ -104,7 +104,7 @@ struct MentionFinder {
             // key's foldings of "St."/"Saint" and the like join true variants there ("St. Louis"
             // and Saint-Louis, whose region the city named so must keep its name).
             let spelled = lookup.places(places, spelledLike: surface)
-            if !spelled.isEmpty { places = spelled }
+            if !spelled.isEmpty { places = lookup.places(spelled, spelledExactly: surface) }
         }
         if mayBeContinent, let continent = KnownNames.continentsByName[surface.lowercased()] { places.append(continent) }
         memo.names[surface] = (key, places)

@@ -111,6 +111,11 @@ package protocol PlaceLookup: Sendable {
     /// one), which for a short word finds more false friends than variant spellings. All of
     /// `places` by default.
     func places(_ places: [PlaceRecord], spelledLike word: String) -> [PlaceRecord]
+    /// `places` without the towns (kind `.place`) whose names match `word` only once apostrophes
+    /// and diacritics are folded away, when another town has a name spelled exactly like it (case
+    /// aside): GeoNames lists "Slov'iansk" for Nikopol, and "Sloviansk" for Sloviansk. Every other
+    /// kind stays. All of `places` by default.
+    func places(_ places: [PlaceRecord], spelledExactly word: String) -> [PlaceRecord]
 }
 
 extension PlaceLookup {
@@ -118,4 +123,5 @@ extension PlaceLookup {
     package func mayHaveName(keyHash: UInt64) -> Bool { true }
     package var placesHaveDistinctIDs: Bool { false }
     package func places(_ places: [PlaceRecord], spelledLike word: String) -> [PlaceRecord] { places }
+    package func places(_ places: [PlaceRecord], spelledExactly word: String) -> [PlaceRecord] { places }
 }
