@@ -69,19 +69,32 @@ def region_units(gpkg: Path, polys: dict, ru_states: dict) -> list[dict]:
         rec["source"] = "Natural Earth admin-1 (QGIS world_map.gpkg)"
         (russian if rec["country"] == "RU" else units).append(rec)
     ne_tree = shapely.STRtree([r["geometry"] for r in russian])
-    for code, (geom, dcw_name) in sorted(ru_states.items()):
+    # Each DCW subject takes the Natural Earth unit it overlaps most, one to one: pairs by
+    # descending intersection over union (not plain overlap: DCW's Moscow includes New Moscow,
+    # which Natural Earth still draws in Moscow oblast). Not each subject its own best: Chukotka,
+    # drawn across the antimeridian, overlaps Natural Earth's Chukotka less than it does Sakha,
+    # and two subjects sharing one unit shared its names and its fid.
+    geoms = {}
+    pairs = []
+    for code, (geom, _) in sorted(ru_states.items()):
         if not geom.is_valid:  # DCW shells are not merged where they touch (dcw._assemble)
             geom = as_multipolygon(shapely.make_valid(geom))
-        overlaps = ne_tree.query(geom, predicate="intersects")
-        # Intersection over union, not plain overlap: DCW's Moscow includes New Moscow, which
-        # Natural Earth still draws in Moscow oblast.
-        def iou(i: int) -> float:
+        geoms[code] = geom
+        for i in ne_tree.query(geom, predicate="intersects").tolist():
             other = russian[i]["geometry"]
             inter = shapely.area(shapely.intersection(other, geom))
-            return inter / (shapely.area(other) + shapely.area(geom) - inter)
-
-        best = max(overlaps.tolist(), key=lambda i: (iou(i), -i))
-        ne = russian[best]
+            pairs.append((inter / (shapely.area(other) + shapely.area(geom) - inter), code, i))
+    chosen: dict[str, int] = {}
+    taken: set[int] = set()
+    for _, code, i in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if code not in chosen and i not in taken:
+            chosen[code] = i
+            taken.add(i)
+    for code, (_, dcw_name) in sorted(ru_states.items()):
+        if code not in chosen:
+            raise ValueError(f"DCW subject {code} {dcw_name!r}: no Natural Earth unit left to pair with")
+        geom = geoms[code]
+        ne = russian[chosen[code]]
         english, _, local = dcw_name.partition(" (")
         units.append({
             **{k: ne[k] for k in naturalearth.FIELDS},

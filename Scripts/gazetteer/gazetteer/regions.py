@@ -329,19 +329,69 @@ VARIANTS = {
     "iso3166-2:SO-SH": ["Lower Shabelle", "Lower Shabeelle"], "iso3166-2:SO-SD": ["Middle Shabelle", "Middle Shabeelle"],
     "iso3166-2:SO-JH": ["Lower Juba"], "iso3166-2:SO-JD": ["Middle Juba"], "iso3166-2:SO-HI": ["Hiran", "Hiraan"],
     "iso3166-2:SO-BN": ["Benadir"],
-    # Short names: Transnistria, Newfoundland, and Russia's Kuban and Transbaikalia.
+    # Short names: Transnistria, Newfoundland, and the Russian and Ukrainian short names of Russian
+    # regions ("Подмосковье", "Кузбасс", "Кубань", "Якутия").
     "ne:MDA-772": ["Pridnestrovie", "Приднестровье", "Придністров'я"], "iso3166-2:CA-NL": ["Newfoundland"],
     "iso3166-2:RU-KDA": ["Кубань"], "iso3166-2:RU-ZAB": ["Забайкалье", "Забайкалля"],
+    "iso3166-2:RU-MOS": ["Подмосковье", "Підмосков'я"], "iso3166-2:RU-STA": ["Ставрополье", "Ставропілля"],
+    "iso3166-2:RU-KEM": ["Kuzbass", "Кузбасс", "Кузбас"], "iso3166-2:RU-PER": ["Прикамье", "Прикам'я"],
+    "iso3166-2:RU-AMU": ["Приамурье", "Приамур'я"], "iso3166-2:RU-PRI": ["Приморье", "Примор'я"],
+    "iso3166-2:RU-KHM": ["Yugra", "Югра"], "iso3166-2:RU-YAN": ["Yamal", "Ямал"],
+    "iso3166-2:RU-SA": ["Yakutia", "Якутия", "Якутія"], "iso3166-2:RU-BA": ["Bashkiria", "Башкирия", "Башкирія"],
+    "iso3166-2:RU-KR": ["Карелия", "Карелія"], "iso3166-2:RU-TY": ["Тыва", "Тува", "Тива"],
+    "iso3166-2:RU-CE": ["Чечня"], "iso3166-2:RU-CHU": ["Chukotka", "Чукотка"], "iso3166-2:RU-LEN": ["Ленобласть"],
 }
+
+
+# Names the sources give a region that are another's, by region id: Natural Earth's WOE name for
+# Sakha's unit is "Chukot".
+NOT_NAMES = {"iso3166-2:RU-SA": {"Chukot"}}
 
 
 def _translators() -> dict[str, gettext.NullTranslations]:
     return {loc: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[loc]) for loc in LOCALES}
 
 
+_CYRILLIC_LATIN = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщъыьэюяёў",
+                           ["a", "b", "v", "g", "g", "d", "e", "ye", "zh", "z", "i", "i", "yi", "y", "k", "l", "m", "n",
+                            "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu",
+                            "ya", "e", "u"]))
+
+
+def _latin(name: str) -> str:
+    return "".join(_CYRILLIC_LATIN.get(c, c) for c in name.lower())
+
+
+def _misplaced_translations(tr: dict[str, gettext.NullTranslations]) -> set[tuple[str, str]]:
+    """(code, name) pairs of iso-codes translations given to two subdivisions of one country whose
+    own names differ, on all but the subdivision whose name the translation spells best in Latin
+    letters: iso-codes 4.x gives Sakha "Республіка Алтай" and Krasnoyarsk "Краснодарський край" in
+    Ukrainian. Subdivisions of one name at two levels (Papua, Tashkent) keep theirs, and so do all when the
+    translation spells none of them well (it translates: "Північне губернаторство")."""
+    by_name = collections.defaultdict(set)
+    for sub in pycountry.subdivisions:
+        for loc in LOCALES:
+            name = tr[loc].gettext(sub.name)
+            if name != sub.name:
+                by_name[(sub.country_code, name)].add(sub)
+    drop = set()
+    for (_, name), subs in sorted(by_name.items()):
+        if len({_norm(s.name) for s in subs}) < 2:
+            continue
+        latin = _norm(_latin(name))
+        score = {s.code: max(difflib.SequenceMatcher(None, latin, _norm(n)).ratio() for n in _name_parts(s.name) + [s.name.split(", ")[0]])
+                 for s in subs}
+        best = max(score.values())
+        if best < 0.7:  # a translation, not a transliteration ("Північне губернаторство"): cannot tell
+            continue
+        drop |= {(code, name) for code, v in score.items() if v < best}
+    return drop
+
+
 def finish(units: list[dict]) -> list[dict]:
     """Fills id, kind, names and the representative point; returns the units sorted by id."""
     tr = _translators()
+    misplaced = _misplaced_translations(tr)
     common_kind = collections.defaultdict(collections.Counter)
     for u in units:
         if u.get("iso"):
@@ -354,11 +404,13 @@ def finish(units: list[dict]) -> list[dict]:
         if sub is not None:
             u["id"] = f"iso3166-2:{sub.code}"
             raw_kind = sub.type
-            names += _pycountry_variants(sub) + [n for loc in LOCALES for n in _name_parts(tr[loc].gettext(sub.name))]
+            names += _pycountry_variants(sub) + [n for loc in LOCALES if (sub.code, tr[loc].gettext(sub.name)) not in misplaced
+                                                 for n in _name_parts(tr[loc].gettext(sub.name))]
         else:
             u["id"] = f"ne:{u['adm0_a3'] or u['country']}-{u['fid']}"
             raw_kind = (sorted(common_kind[u["country"]].items(), key=lambda kv: (-kv[1], kv[0])) or [("Region", 0)])[0][0]
         names += VARIANTS.get(u["id"], [])
+        names = [n for n in names if n not in NOT_NAMES.get(u["id"], set())]
         u["kind"] = KIND_BY_COUNTRY.get(u["country"], {}).get(raw_kind, raw_kind)
         u["name"] = clean(u["name"] or u["gn_name"] or u["woe_name"] or (sub.name if sub else ""))
         u["names"] = name_variants(names)
