@@ -366,8 +366,8 @@ def _misplaced_translations(tr: dict[str, gettext.NullTranslations]) -> set[tupl
     """(code, name) pairs of iso-codes translations given to two subdivisions of one country whose
     own names differ, on all but the subdivision whose name the translation spells best in Latin
     letters: iso-codes 4.x gives Sakha "Республіка Алтай" and Krasnoyarsk "Краснодарський край" in
-    Ukrainian. Subdivisions of one name at two levels (Papua, Tashkent) keep theirs, and so do all when the
-    translation spells none of them well (it translates: "Північне губернаторство")."""
+    Ukrainian. Subdivisions of one name at two levels (Papua, Tashkent) keep theirs, and so do all
+    when the translation spells none of them well (it translates: "Північне губернаторство")."""
     by_name = collections.defaultdict(set)
     for sub in pycountry.subdivisions:
         for loc in LOCALES:
@@ -379,7 +379,8 @@ def _misplaced_translations(tr: dict[str, gettext.NullTranslations]) -> set[tupl
         if len({_norm(s.name) for s in subs}) < 2:
             continue
         latin = _norm(_latin(name))
-        score = {s.code: max(difflib.SequenceMatcher(None, latin, _norm(n)).ratio() for n in _name_parts(s.name) + [s.name.split(", ")[0]])
+        score = {s.code: max(difflib.SequenceMatcher(None, latin, _norm(n)).ratio()
+                             for n in _name_parts(s.name) + [s.name.split(", ")[0]])
                  for s in subs}
         best = max(score.values())
         if best < 0.7:  # a translation, not a transliteration ("Північне губернаторство"): cannot tell
@@ -404,8 +405,8 @@ def finish(units: list[dict]) -> list[dict]:
         if sub is not None:
             u["id"] = f"iso3166-2:{sub.code}"
             raw_kind = sub.type
-            names += _pycountry_variants(sub) + [n for loc in LOCALES if (sub.code, tr[loc].gettext(sub.name)) not in misplaced
-                                                 for n in _name_parts(tr[loc].gettext(sub.name))]
+            translated = (tr[loc].gettext(sub.name) for loc in LOCALES)
+            names += _pycountry_variants(sub) + [n for t in translated if (sub.code, t) not in misplaced for n in _name_parts(t)]
         else:
             u["id"] = f"ne:{u['adm0_a3'] or u['country']}-{u['fid']}"
             raw_kind = (sorted(common_kind[u["country"]].items(), key=lambda kv: (-kv[1], kv[0])) or [("Region", 0)])[0][0]
